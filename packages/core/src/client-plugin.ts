@@ -1,0 +1,115 @@
+import type { BetterAuthClientPlugin } from "better-auth/client"
+import type { multiSession } from "better-auth/plugins"
+import type { ReadableAtom, WritableAtom } from "nanostores"
+import { announceChange } from "./cross-tab"
+import {
+  type AuthFetch,
+  createDeviceSessions,
+  type DeviceSessionsController,
+} from "./device-sessions"
+import type {
+  DeviceSession,
+  DeviceSessionsState,
+  DeviceSessionTarget,
+  MultiSessionClientOptions,
+  MutationResult,
+} from "./types"
+
+type ServerPlugin = ReturnType<typeof multiSession>
+type Endpoints = ServerPlugin["endpoints"]
+type Answer<K extends keyof Endpoints> = Awaited<ReturnType<Endpoints[K]>>
+
+export const kController = Symbol.for("multisession.controller")
+
+// Paths after which the accounts on this device, or what they show, may have changed.
+const CHANGES =
+  /\/(sign-in\/|sign-up\/|sign-out$|update-user$|delete-user$|revoke-sessions?$|revoke-other-sessions$|multi-session\/(set-active|revoke)$|change-email$)/
+
+// better-auth refreshes the session only after the email sign-in and sign-up paths.
+const isSignInOrUp = (path: string) => /^\/(sign-in|sign-up)\//.test(path)
+
+/**
+ * better-auth client plugin for the multi-session server plugin: typed calls, and a live
+ * device-session list that refetches after every switch, revoke, sign-in and sign-out.
+ *
+ * @example
+ * const authClient = createAuthClient({ plugins: [multiSessionClient({ maximumSessions: 3 })] })
+ * authClient.useDeviceSessions.subscribe(({ data }) => console.log(data))
+ * await authClient.multiSession.setActive(data[1])
+ */
+export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
+  let controller: DeviceSessionsController | undefined
+  return {
+    id: "multi-session",
+    $InferServerPlugin: {} as ServerPlugin,
+    $ERROR_CODES: {
+      INVALID_SESSION_TOKEN: { code: "INVALID_SESSION_TOKEN", message: "Invalid session token" },
+    },
+    getAtoms($fetch) {
+      controller = createDeviceSessions($fetch as unknown as AuthFetch, options)
+      Object.defineProperty(controller.$deviceSessions, kController, { value: controller })
+      return {
+        deviceSessions: controller.$deviceSessions as ReadableAtom<DeviceSessionsState>,
+      }
+    },
+    getActions(_$fetch, $store) {
+      const own = controller as DeviceSessionsController
+      own.connect(
+        $store.atoms.session as unknown as Parameters<DeviceSessionsController["connect"]>[0],
+        $store.atoms.$sessionSignal as WritableAtom<boolean>,
+      )
+      return {
+        multiSession: {
+          /**
+           * Makes another account on this device the active one.
+           *
+           * @example
+           * await authClient.multiSession.setActive(entry) // or { userId }, or { sessionToken }
+           */
+          setActive: own.setActive as (
+            target: DeviceSessionTarget,
+            fetchOptions?: object,
+          ) => Promise<MutationResult<Answer<"setActiveSession">>>,
+          /**
+           * Signs one account out of this device. If it was the active one the server
+           * promotes another, and the session follows.
+           *
+           * @example
+           * await authClient.multiSession.revoke(entry)
+           */
+          revoke: own.revoke as (
+            target: DeviceSessionTarget,
+            fetchOptions?: object,
+          ) => Promise<MutationResult<Answer<"revokeDeviceSession">>>,
+          /**
+           * Fills the store with a list loaded on the server, so the first render needs no fetch.
+           *
+           * @example
+           * authClient.multiSession.hydrate(await auth.api.listDeviceSessions({ headers }), userId)
+           */
+          hydrate: own.hydrate as (
+            list: readonly Omit<DeviceSession, "isActive">[] | null,
+            activeUserId?: string | null,
+          ) => void,
+        },
+      }
+    },
+    atomListeners: [{ matcher: isSignInOrUp, signal: "$sessionSignal" }],
+    fetchPlugins: [
+      {
+        id: "multi-session-cross-tab",
+        name: "multi-session-cross-tab",
+        hooks: {
+          onSuccess(context) {
+            if (
+              controller &&
+              CHANGES.test(new URL(String(context.request.url), "http://x").pathname)
+            ) {
+              announceChange(controller.id)
+            }
+          },
+        },
+      },
+    ],
+  } satisfies BetterAuthClientPlugin
+}

@@ -1,0 +1,62 @@
+/**
+ * Codes of the errors this client reports on its own, before or without a request.
+ * Server errors keep the server's codes (for example `INVALID_SESSION_TOKEN`).
+ *
+ * @example
+ * const { error } = await authClient.multiSession.setActive("")
+ * if (error?.code === MULTI_SESSION_CLIENT_ERROR_CODES.SESSION_TOKEN_REQUIRED) showHint()
+ */
+export const MULTI_SESSION_CLIENT_ERROR_CODES = {
+  /** `setActive`/`revoke` got no target, an empty string or something that is not one. */
+  SESSION_TOKEN_REQUIRED: "SESSION_TOKEN_REQUIRED",
+  /** A string that cannot be a session token (too long, or characters no token has). */
+  SESSION_TOKEN_MALFORMED: "SESSION_TOKEN_MALFORMED",
+  /** A user id or entry that is not on this device's list. */
+  DEVICE_SESSION_NOT_FOUND: "DEVICE_SESSION_NOT_FOUND",
+  /** The request never got an answer the client could read (offline, aborted, bad JSON). */
+  NETWORK_ERROR: "NETWORK_ERROR",
+} as const
+
+export type MultiSessionClientErrorCode =
+  (typeof MULTI_SESSION_CLIENT_ERROR_CODES)[keyof typeof MULTI_SESSION_CLIENT_ERROR_CODES]
+
+/**
+ * The error shape of every failed call: better-auth's own `{ code, message, status, statusText }`.
+ *
+ * @example
+ * if (state.error?.code === "INVALID_SESSION_TOKEN") say("That account was already removed")
+ */
+export interface MultiSessionError<Code extends string = string> {
+  code: Code
+  message: string
+  status: number
+  statusText: string
+}
+
+const MESSAGES: Record<MultiSessionClientErrorCode, string> = {
+  SESSION_TOKEN_REQUIRED: "Pass a device session, a user id or a non-empty session token",
+  SESSION_TOKEN_MALFORMED: "That is not a session token",
+  DEVICE_SESSION_NOT_FOUND: "That account is not signed in on this device",
+  NETWORK_ERROR: "The auth server could not be reached",
+}
+
+export function clientError(
+  code: MultiSessionClientErrorCode,
+  status = 400,
+): MultiSessionError<MultiSessionClientErrorCode> {
+  return { code, message: MESSAGES[code], status, statusText: status ? "BAD_REQUEST" : "" }
+}
+
+/** Whatever a failed `$fetch` produced, as one predictable shape. */
+export function toError(cause: unknown): MultiSessionError {
+  const e = cause as Partial<MultiSessionError> | null
+  if (e && typeof e === "object" && typeof e.status === "number" && e.status > 0) {
+    return {
+      code: typeof e.code === "string" ? e.code : e.statusText || "UNKNOWN_ERROR",
+      message: typeof e.message === "string" ? e.message : "",
+      status: e.status,
+      statusText: e.statusText ?? "",
+    }
+  }
+  return clientError("NETWORK_ERROR", 0)
+}

@@ -1,0 +1,80 @@
+import type { Session, User } from "better-auth"
+import type { MultiSessionError } from "./errors"
+
+/**
+ * One account signed in on this device.
+ *
+ * @example
+ * const entry: DeviceSession = state.data[0]
+ * entry.isActive // true for the account the app acts as now
+ */
+export interface DeviceSession<S = Session, U = User> {
+  session: S
+  user: U
+  /** This is the session the app is signed in as now. */
+  isActive: boolean
+}
+
+/**
+ * The value of the device-session store: better-auth's `useSession` shape, plus what an
+ * account switcher needs to draw pending buttons and the capacity note.
+ *
+ * @example
+ * authClient.useDeviceSessions.subscribe(({ data, isPending, switching }) => render(data))
+ */
+export interface DeviceSessionsState<E extends DeviceSession<unknown, unknown> = DeviceSession> {
+  /** Every account on this device, `null` until the first answer. */
+  data: E[] | null
+  /** The last failure of a fetch, switch or revoke; the data stays as it was. */
+  error: MultiSessionError | null
+  /** Nothing to show yet. */
+  isPending: boolean
+  /** A request is under way; `data` still shows the last good answer. */
+  isRefetching: boolean
+  /** Fetches the list and the session again and clears `error`. */
+  refetch: () => Promise<void>
+  /** The account the app is signed in as, listed or not; `null` when signed out. */
+  active: E | null
+  /** The user id a switch is under way to. */
+  switching: string | null
+  /** The user ids being removed from this device. */
+  revoking: readonly string[]
+  /** The list holds `maximumSessions` accounts: one more sign-in will not be kept on it. */
+  isAtCapacity: boolean
+  /** Signed in as an account the server left off the list, because the device was full. */
+  activeNotListed: boolean
+}
+
+/**
+ * Which account `setActive` or `revoke` acts on: the entry itself, its user id, or a
+ * session token. Prefer the entry or the user id: app code never needs to read a token.
+ *
+ * @example
+ * authClient.multiSession.setActive(entry)
+ * authClient.multiSession.revoke({ userId: entry.user.id })
+ */
+export type DeviceSessionTarget =
+  | DeviceSession<{ token: string }, { id: string }>
+  | { userId: string }
+  | { sessionToken: string }
+  | string
+
+/** `{ data, error }`, as every better-auth call answers. */
+export type MutationResult<T = unknown> =
+  | { data: T; error: null }
+  | { data: null; error: MultiSessionError }
+
+/**
+ * Options of `multiSessionClient()`.
+ *
+ * @example
+ * multiSessionClient({ maximumSessions: 3, focusThrottleMs: 10_000 })
+ */
+export interface MultiSessionClientOptions {
+  /** The server's `maximumSessions`, so the store can tell when the device is full. Default 5. */
+  maximumSessions?: number
+  /** Refetch the list when the window regains focus. Default true. */
+  refetchOnWindowFocus?: boolean
+  /** At most one focus refetch per this many milliseconds. Default 5000. */
+  focusThrottleMs?: number
+}

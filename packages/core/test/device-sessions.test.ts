@@ -1,0 +1,164 @@
+import { beforeEach, expect, test } from "vitest"
+import {
+  countingFetch,
+  makeClient,
+  serverTruth,
+  signOutAll,
+  signUp,
+  useServerOrigin,
+  waitFor,
+} from "../../../test/browser"
+import type { DeviceSessionsState } from "../src"
+
+beforeEach(async () => {
+  useServerOrigin()
+  await signOutAll()
+})
+
+const settled = (s: DeviceSessionsState) => !s.isPending && !s.isRefetching
+const names = (s: DeviceSessionsState) => s.data?.map((entry) => entry.user.name)
+const activeName = (s: DeviceSessionsState) => s.data?.find((entry) => entry.isActive)?.user.name
+
+async function threeAccounts() {
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
+  const ada = await signUp(client, "Ada")
+  const bob = await signUp(client, "Bob")
+  const cy = await signUp(client, "Cy")
+  const stop = client.useDeviceSessions.listen(() => {})
+  const state = await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 3)
+  return { client, requests, ada, bob, cy, state, stop }
+}
+
+test("lists three signed-in accounts with the last one active", async () => {
+  const { state, cy, stop } = await threeAccounts()
+  expect(names(state)).toEqual(expect.arrayContaining(["Ada", "Bob", "Cy"]))
+  expect(state.data?.filter((entry) => entry.isActive).map((e) => e.user.id)).toEqual([cy.id])
+  expect(state.active?.user.name).toBe("Cy")
+  expect(state.error).toBeNull()
+  stop()
+})
+
+test("switches the active account, in the list and in the session", async () => {
+  const { client, ada, requests, stop } = await threeAccounts()
+  requests.reset()
+  const result = await client.multiSession.setActive({ userId: ada.id })
+  expect(result.error).toBeNull()
+  const state = client.useDeviceSessions.get()
+  expect(activeName(state)).toBe("Ada")
+  expect(client.useSession.get().data?.user.id).toBe(ada.id)
+  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  // set-active, then one list and one session refetch
+  expect(requests.calls.sort()).toEqual(
+    ["/get-session", "/multi-session/list-device-sessions", "/multi-session/set-active"].sort(),
+  )
+  stop()
+})
+
+test("revokes a non-active account and keeps the active one", async () => {
+  const { client, bob, requests, stop } = await threeAccounts()
+  requests.reset()
+  const result = await client.multiSession.revoke({ userId: bob.id })
+  expect(result.error).toBeNull()
+  const state = client.useDeviceSessions.get()
+  expect(names(state)?.sort()).toEqual(["Ada", "Cy"])
+  expect(activeName(state)).toBe("Cy")
+  expect(requests.count("/multi-session/revoke")).toBe(1)
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(1)
+  stop()
+})
+
+test("follows the server's promotion when the active account is revoked", async () => {
+  const { client, cy, stop } = await threeAccounts()
+  await client.multiSession.revoke({ userId: cy.id })
+  const state = client.useDeviceSessions.get()
+  const truth = await serverTruth()
+  expect(names(state)?.sort()).toEqual(["Ada", "Bob"])
+  expect(truth.activeUserId).not.toBeNull()
+  expect(state.active?.user.id).toBe(truth.activeUserId)
+  expect(client.useSession.get().data?.user.id).toBe(truth.activeUserId)
+  stop()
+})
+
+test("signs out when the last account is revoked", async () => {
+  const client = makeClient()
+  const ada = await signUp(client, "Ada")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  await client.multiSession.revoke({ userId: ada.id })
+  const state = client.useDeviceSessions.get()
+  expect(state.data).toEqual([])
+  expect(state.active).toBeNull()
+  expect(client.useSession.get().data).toBeNull()
+  stop()
+})
+
+test("empties the list after sign-out of all accounts", async () => {
+  const { client, stop } = await threeAccounts()
+  await client.signOut()
+  const state = await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 0)
+  expect(state.active).toBeNull()
+  expect(await serverTruth()).toEqual({ activeUserId: null, userIds: [] })
+  stop()
+})
+
+test("says so when a sign-in past maximumSessions is left off the list", async () => {
+  const { client, stop } = await threeAccounts()
+  const dee = await signUp(client, "Dee")
+  const state = await waitFor(
+    client.useDeviceSessions,
+    (s) => settled(s) && s.active?.user.name === "Dee",
+  )
+  const truth = await serverTruth()
+  expect(truth.activeUserId).toBe(dee.id)
+  expect(truth.userIds).not.toContain(dee.id)
+  expect(names(state)?.sort()).toEqual(["Ada", "Bob", "Cy"])
+  expect(state.data?.some((entry) => entry.isActive)).toBe(false)
+  expect(state.activeNotListed).toBe(true)
+  expect(state.isAtCapacity).toBe(true)
+  stop()
+})
+
+test("sends one list request however many subscribe", async () => {
+  const requests = countingFetch()
+  const client = makeClient({}, requests.fetch)
+  await signUp(client, "Ada")
+  requests.reset()
+  const stops = Array.from({ length: 10 }, () => client.useDeviceSessions.subscribe(() => {}))
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(1)
+  expect(requests.count("/get-session")).toBe(1)
+  for (const stop of stops) stop()
+})
+
+test("ends on the last target when switching rapidly", async () => {
+  const { client, ada, bob, cy, stop } = await threeAccounts()
+  const results = await Promise.all([
+    client.multiSession.setActive({ userId: ada.id }),
+    client.multiSession.setActive({ userId: bob.id }),
+    client.multiSession.setActive({ userId: cy.id }),
+    client.multiSession.setActive({ userId: ada.id }),
+  ])
+  expect(results.map((r) => r.error)).toEqual([null, null, null, null])
+  const state = client.useDeviceSessions.get()
+  expect(activeName(state)).toBe("Ada")
+  expect(client.useSession.get().data?.user.id).toBe(ada.id)
+  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  stop()
+})
+
+test("keeps the data identical when a refetch finds nothing new", async () => {
+  const { client, state, stop } = await threeAccounts()
+  let notified = 0
+  const stopCounting = client.useDeviceSessions.listen(() => {
+    notified += 1
+  })
+  await client.useDeviceSessions.get().refetch()
+  const after = client.useDeviceSessions.get()
+  expect(after.data).toBe(state.data)
+  expect(after.data?.[0]).toBe(state.data?.[0])
+  // isRefetching on, then off: the data itself never changes
+  expect(notified).toBeLessThanOrEqual(2)
+  stopCounting()
+  stop()
+})

@@ -1,0 +1,81 @@
+// A real better-auth server with multiSession() on SQLite, for tests and benchmarks.
+import { once } from "node:events"
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import type { AddressInfo } from "node:net"
+import { betterAuth } from "better-auth"
+import { getMigrations } from "better-auth/db/migration"
+import { toNodeHandler } from "better-auth/node"
+import { multiSession } from "better-auth/plugins"
+import Database from "better-sqlite3"
+
+export interface AuthServerOptions {
+  maximumSessions?: number
+}
+
+function createAuth(baseURL: string, { maximumSessions = 3 }: AuthServerOptions) {
+  return betterAuth({
+    baseURL,
+    secret: "multisession-test-secret-not-for-production-0123456789",
+    database: new Database(":memory:"),
+    emailAndPassword: { enabled: true },
+    trustedOrigins: [new URL(baseURL).origin],
+    rateLimit: { enabled: false },
+    // An extra field, to prove the list carries what the server declares.
+    user: { additionalFields: { plan: { type: "string", required: false, defaultValue: "free" } } },
+    plugins: [multiSession({ maximumSessions })],
+  })
+}
+
+export type TestAuth = ReturnType<typeof createAuth>
+
+/**
+ * Starts the server on a loopback port. Besides `/api/auth/*` it answers two test routes
+ * that read or change the server's own truth, never a canned reply:
+ * `GET /test/truth` (what the server says about the caller's cookies) and
+ * `POST /test/revoke-user?email=…` (revokes a user's sessions behind the client's back).
+ */
+export async function startAuthServer(options: AuthServerOptions = {}) {
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = () => {}
+  const server = createServer((req, res) => handle(req, res))
+  server.listen(0, "127.0.0.1")
+  await once(server, "listening")
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const auth = createAuth(url, options)
+  const { runMigrations } = await getMigrations(auth.options)
+  await runMigrations()
+  const authHandler = toNodeHandler(auth)
+
+  handle = async (req, res) => {
+    const path = new URL(req.url ?? "/", url).pathname
+    if (path.startsWith("/api/auth/")) return authHandler(req, res)
+    const headers = new Headers({ cookie: req.headers.cookie ?? "" })
+    const json = (body: unknown) => {
+      res.writeHead(200, { "content-type": "application/json" })
+      res.end(JSON.stringify(body))
+    }
+    if (path === "/test/truth") {
+      const [session, list] = await Promise.all([
+        auth.api.getSession({ headers }),
+        auth.api.listDeviceSessions({ headers }),
+      ])
+      return json({
+        activeUserId: session?.user.id ?? null,
+        userIds: list.map((entry) => entry.user.id),
+      })
+    }
+    if (path === "/test/revoke-user" && req.method === "POST") {
+      const email = new URL(req.url ?? "/", url).searchParams.get("email") ?? ""
+      const ctx = await auth.$context
+      const found = await ctx.internalAdapter.findUserByEmail(email)
+      if (found) await ctx.internalAdapter.deleteSessions(found.user.id)
+      return json({ revoked: !!found })
+    }
+    res.writeHead(404).end()
+  }
+
+  return {
+    url,
+    auth,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}

@@ -1,0 +1,90 @@
+// Helpers for tests that run in happy-dom against the real server from global-setup.
+import { createAuthClient } from "better-auth/client"
+import { inject } from "vitest"
+import { type MultiSessionClientOptions, multiSessionClient } from "../packages/core/src"
+
+export const PASSWORD = "correct-horse-battery"
+
+/** Points happy-dom at the test server's origin, so its fetch keeps the server's cookies. */
+export function useServerOrigin(): string {
+  const url = inject("authURL")
+  window.happyDOM.setURL(`${url}/`)
+  return url
+}
+
+/** The real fetch, wrapped only to count the auth requests by path. */
+export function countingFetch() {
+  const calls: string[] = []
+  const wrapped: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href)
+    calls.push(url.pathname.replace("/api/auth", ""))
+    return fetch(input, init)
+  }
+  return {
+    fetch: wrapped,
+    calls,
+    count: (path: string) => calls.filter((call) => call === path).length,
+    reset: () => calls.splice(0),
+  }
+}
+
+export function makeClient(
+  options: MultiSessionClientOptions = { maximumSessions: 3 },
+  customFetchImpl: typeof fetch = fetch,
+) {
+  return createAuthClient({
+    baseURL: inject("authURL"),
+    plugins: [multiSessionClient(options)],
+    fetchOptions: { customFetchImpl },
+  })
+}
+
+let counter = 0
+/** A fresh, unique account name for this test run. */
+export function newEmail(name: string): string {
+  counter += 1
+  return `${name}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.com`
+}
+
+/** Signs a new account up through the real server; it becomes the active one. */
+export async function signUp(client: ReturnType<typeof makeClient>, name: string) {
+  const email = newEmail(name.toLowerCase())
+  const { data, error } = await client.signUp.email({ email, password: PASSWORD, name })
+  if (error || !data) throw new Error(`sign-up failed: ${error?.message}`)
+  await settleSignals()
+  return { id: data.user.id, email, name }
+}
+
+/** Clears every account from this device, as "sign out of all" does. */
+export async function signOutAll(): Promise<void> {
+  await fetch("/api/auth/sign-out", { method: "POST" })
+}
+
+/** What the server itself says about this device's cookies. */
+export async function serverTruth(): Promise<{ activeUserId: string | null; userIds: string[] }> {
+  return (await fetch("/test/truth")).json()
+}
+
+/** Resolves once the store's value satisfies `ready` (the store is subscribed meanwhile). */
+export function waitFor<T>(
+  store: { subscribe(cb: (value: T) => void): () => void },
+  ready: (value: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let stop: (() => void) | undefined
+    const timer = setTimeout(() => {
+      stop?.()
+      reject(new Error("waitFor: the store never reached the expected state"))
+    }, timeoutMs)
+    stop = store.subscribe((value) => {
+      if (!ready(value)) return
+      clearTimeout(timer)
+      queueMicrotask(() => stop?.())
+      resolve(value)
+    })
+  })
+}
+
+/** better-auth raises its session signal 10 ms after a call returns; let that pass. */
+export const settleSignals = () => new Promise((resolve) => setTimeout(resolve, 30))
