@@ -45,7 +45,12 @@ export async function startAuthServer(options: AuthServerOptions = {}) {
   await runMigrations()
   const authHandler = toNodeHandler(auth)
 
-  handle = async (req, res) => {
+  handle = (req, res) => {
+    route(req, res).catch((error) => {
+      res.writeHead(500).end(String(error))
+    })
+  }
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? "/", url).pathname
     if (path.startsWith("/api/auth/")) return authHandler(req, res)
     const headers = new Headers({ cookie: req.headers.cookie ?? "" })
@@ -67,7 +72,7 @@ export async function startAuthServer(options: AuthServerOptions = {}) {
       const email = new URL(req.url ?? "/", url).searchParams.get("email") ?? ""
       const ctx = await auth.$context
       const found = await ctx.internalAdapter.findUserByEmail(email)
-      if (found) await ctx.internalAdapter.deleteSessions(found.user.id)
+      if (found) await ctx.internalAdapter.deleteUserSessions(found.user.id)
       return json({ revoked: !!found })
     }
     res.writeHead(404).end()

@@ -8,7 +8,7 @@ export const PASSWORD = "correct-horse-battery"
 /** Points happy-dom at the test server's origin, so its fetch keeps the server's cookies. */
 export function useServerOrigin(): string {
   const url = inject("authURL")
-  window.happyDOM.setURL(`${url}/`)
+  ;(window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${url}/`)
   return url
 }
 
@@ -18,6 +18,7 @@ export function countingFetch() {
   const wrapped: typeof fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href)
     calls.push(url.pathname.replace("/api/auth", ""))
+    if (process.env.TRACE_FETCH) console.trace(url.pathname)
     return fetch(input, init)
   }
   return {

@@ -248,25 +248,26 @@ export function createDeviceSessions(
       return Promise.resolve({ data: null, error: resolved })
     }
     const { token, userId } = resolved
-    const run = async (): Promise<MutationResult> => {
-      actionError = null
+    // The optimistic change shows at once; the request waits its turn in the queue.
+    actionError = null
+    if (kind === "set-active") {
+      switching = userId
+      if (userId) optimisticActive = userId
+    } else if (userId) {
+      revoking.add(userId)
+      optimisticRemoved.add(userId)
+    }
+    publish()
+    const settle = () => {
       if (kind === "set-active") {
-        switching = userId
-        if (userId) optimisticActive = userId
+        if (switching === userId) switching = null
+        if (optimisticActive === userId) optimisticActive = null
       } else if (userId) {
-        revoking.add(userId)
-        optimisticRemoved.add(userId)
+        revoking.delete(userId)
+        optimisticRemoved.delete(userId)
       }
-      publish()
-      const undo = () => {
-        if (kind === "set-active") {
-          if (switching === userId) switching = null
-          if (optimisticActive === userId) optimisticActive = null
-        } else if (userId) {
-          revoking.delete(userId)
-          optimisticRemoved.delete(userId)
-        }
-      }
+    }
+    const run = async (): Promise<MutationResult> => {
       let result: MutationResult
       try {
         const res = await $fetch(`/multi-session/${kind}`, {
@@ -281,7 +282,7 @@ export function createDeviceSessions(
         result = { data: null, error: toError(cause) }
       }
       if (result.error) {
-        undo()
+        settle()
         actionError = result.error
         publish()
         // The server may know something this tab does not (removed in another tab).
@@ -289,7 +290,7 @@ export function createDeviceSessions(
         return result
       }
       await revalidate()
-      undo()
+      settle()
       publish()
       return result
     }

@@ -10,7 +10,7 @@ import type {
 
 /** Any better-auth client (vanilla, React, Vue, Svelte) made with `multiSessionClient()`. */
 export interface MultiSessionAuthClient {
-  $Infer: { Session: { session: unknown; user: unknown } }
+  $Infer: { Session: { session: { id: string; token: string }; user: { id: string } } }
   $store: { atoms: Record<string, unknown> }
 }
 

@@ -1,0 +1,195 @@
+import { beforeEach, expect, test } from "vitest"
+import {
+  countingFetch,
+  makeClient,
+  serverTruth,
+  settleSignals,
+  signOutAll,
+  signUp,
+  useServerOrigin,
+  waitFor,
+} from "../../../test/browser"
+import {
+  type DeviceSessionsState,
+  getDeviceSessions,
+  MULTI_SESSION_CLIENT_ERROR_CODES,
+} from "../src"
+
+beforeEach(async () => {
+  useServerOrigin()
+  await signOutAll()
+})
+
+const settled = (s: DeviceSessionsState) => !s.isPending && !s.isRefetching
+
+async function twoAccounts(fetchImpl?: typeof fetch) {
+  const client = makeClient({ maximumSessions: 3 }, fetchImpl)
+  const ada = await signUp(client, "Ada")
+  const bob = await signUp(client, "Bob")
+  const stop = client.useDeviceSessions.listen(() => {})
+  const state = await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 2)
+  return { client, ada, bob, stop, state }
+}
+
+test("rejects a missing, empty or non-string token without a request", async () => {
+  const requests = countingFetch()
+  const { client, state, stop } = await twoAccounts(requests.fetch)
+  requests.reset()
+  const bad: unknown[] = [undefined, null, "", "   ", 42, {}, { sessionToken: "" }, { userId: 7 }]
+  for (const input of bad) {
+    const result = await client.multiSession.setActive(input as string)
+    expect(result.error?.code).toBe(MULTI_SESSION_CLIENT_ERROR_CODES.SESSION_TOKEN_REQUIRED)
+    const revoked = await client.multiSession.revoke(input as string)
+    expect(revoked.error?.code).toBe("SESSION_TOKEN_REQUIRED")
+  }
+  const long = await client.multiSession.setActive("x".repeat(10_000))
+  expect(long.error?.code).toBe("SESSION_TOKEN_MALFORMED")
+  const stranger = await client.multiSession.revoke({ userId: "no-such-user" })
+  expect(stranger.error?.code).toBe("DEVICE_SESSION_NOT_FOUND")
+  expect(requests.calls).toEqual([])
+  const after = client.useDeviceSessions.get()
+  expect(after.data).toBe(state.data)
+  expect(after.error?.code).toBe("DEVICE_SESSION_NOT_FOUND")
+  stop()
+})
+
+test("answers a token this device does not hold with the server's INVALID_SESSION_TOKEN", async () => {
+  const { client, state, stop } = await twoAccounts()
+  const result = await client.multiSession.setActive({ sessionToken: "notATokenOfThisDevice123" })
+  expect(result.error?.code).toBe("INVALID_SESSION_TOKEN")
+  expect(result.error?.status).toBe(401)
+  const after = await waitFor(client.useDeviceSessions, settled)
+  expect(after.data?.map((e) => e.user.id)).toEqual(state.data?.map((e) => e.user.id))
+  expect(after.active?.user.name).toBe("Bob")
+  expect(after.error?.code).toBe("INVALID_SESSION_TOKEN")
+  stop()
+})
+
+test("answers an already revoked token with INVALID_SESSION_TOKEN and touches no other account", async () => {
+  const { client, ada, stop } = await twoAccounts()
+  const entry = client.useDeviceSessions.get().data?.find((e) => e.user.id === ada.id)
+  if (!entry) throw new Error("Ada is not listed")
+  expect((await client.multiSession.revoke(entry)).error).toBeNull()
+  const again = await client.multiSession.revoke(entry)
+  expect(again.error?.code).toBe("INVALID_SESSION_TOKEN")
+  const state = await waitFor(client.useDeviceSessions, settled)
+  expect(state.data?.map((e) => e.user.name)).toEqual(["Bob"])
+  expect(state.active?.user.name).toBe("Bob")
+  expect((await serverTruth()).activeUserId).toBe(state.active?.user.id)
+  stop()
+})
+
+test("marks the target at once and rolls back exactly when the server refuses", async () => {
+  const { client, ada, state, stop } = await twoAccounts()
+  const pending = client.multiSession.setActive(ada.id)
+  const during = client.useDeviceSessions.get()
+  expect(during.active?.user.id).toBe(ada.id)
+  expect(during.switching).toBe(ada.id)
+  expect((await pending).error).toBeNull()
+
+  // A token-shaped string no cookie on this device carries: the server says no.
+  const before = client.useDeviceSessions.get()
+  const refused = client.multiSession.revoke("tokenThatThisDeviceNeverHeld")
+  expect((await refused).error?.code).toBe("INVALID_SESSION_TOKEN")
+  const after = await waitFor(client.useDeviceSessions, settled)
+  expect(after.data).toEqual(before.data)
+  expect(after.active?.user.id).toBe(ada.id)
+  expect(after.revoking).toEqual([])
+  expect(state.data?.length).toBe(2)
+  stop()
+})
+
+test("drops a revoked entry at once, before the server answers", async () => {
+  const { client, ada, stop } = await twoAccounts()
+  const pending = client.multiSession.revoke({ userId: ada.id })
+  const during = client.useDeviceSessions.get()
+  expect(during.data?.map((e) => e.user.name)).toEqual(["Bob"])
+  expect(during.revoking).toEqual([ada.id])
+  await pending
+  expect(client.useDeviceSessions.get().revoking).toEqual([])
+  stop()
+})
+
+test("a second window of the same origin follows a switch made in the first", async () => {
+  const first = await twoAccounts()
+  const popup = window.open(location.href) as unknown as Window
+  const secondTab = makeClient({ maximumSessions: 3 }, popup.fetch.bind(popup))
+  const stop = secondTab.useDeviceSessions.listen(() => {})
+  await waitFor(secondTab.useDeviceSessions, (s) => s.active?.user.name === "Bob" && settled(s))
+  await first.client.multiSession.setActive(first.ada.id)
+  const followed = await waitFor(
+    secondTab.useDeviceSessions,
+    (s) => s.active?.user.name === "Ada" && settled(s),
+  )
+  expect(followed.data?.find((e) => e.isActive)?.user.id).toBe(first.ada.id)
+  expect(secondTab.useSession.get().data?.user.id).toBe(first.ada.id)
+  stop()
+  first.stop()
+  popup.close()
+})
+
+test("refetches when the window regains focus or comes back online", async () => {
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0 }, requests.fetch)
+  await signUp(client, "Ada")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  // Another device signs Ada out behind this tab's back; the tab learns it on focus.
+  await fetch(
+    `/test/revoke-user?email=${encodeURIComponent(client.useSession.get().data?.user.email ?? "")}`,
+    {
+      method: "POST",
+    },
+  )
+  requests.reset()
+  window.dispatchEvent(new Event("focus"))
+  const afterFocus = await waitFor(
+    client.useDeviceSessions,
+    (s) => settled(s) && s.data?.length === 0,
+  )
+  expect(afterFocus.data).toEqual([])
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(1)
+  window.dispatchEvent(new Event("online"))
+  await waitFor(client.useDeviceSessions, settled)
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(2)
+  stop()
+})
+
+test("throttles focus refetches", async () => {
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
+  await signUp(client, "Ada")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  requests.reset()
+  for (let i = 0; i < 100; i++) window.dispatchEvent(new Event("focus"))
+  await settleSignals()
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(0)
+  stop()
+})
+
+test("releases its listeners and channels when the last subscriber leaves", async () => {
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0 }, requests.fetch)
+  await signUp(client, "Ada")
+  const { $deviceSessions } = getDeviceSessions(client)
+  const stops = Array.from({ length: 3 }, () => $deviceSessions.listen(() => {}))
+  await waitFor($deviceSessions, (s) => settled(s) && s.data?.length === 1)
+  for (const stop of stops) stop()
+  // nanostores keeps a store mounted for a second after its last listener leaves
+  await new Promise((resolve) => setTimeout(resolve, 1100))
+  expect($deviceSessions.lc).toBe(0)
+  expect(client.useSession.lc).toBe(0)
+  requests.reset()
+  window.dispatchEvent(new Event("focus"))
+  window.dispatchEvent(new Event("online"))
+  // a change announced by another tab reaches no closed channel
+  await signUp(makeClient(), "Bob")
+  await settleSignals()
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(0)
+})
+
+test("gives a clear error for a client without the plugin", async () => {
+  const { createAuthClient } = await import("better-auth/client")
+  expect(() => getDeviceSessions(createAuthClient() as never)).toThrow(/multiSessionClient\(\)/)
+})
