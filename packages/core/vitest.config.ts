@@ -3,6 +3,7 @@ import { defineProject } from "vitest/config"
 export default defineProject({
   test: {
     name: "core",
+    testTimeout: 15_000,
     environment: "happy-dom",
     globalSetup: ["../../test/global-setup.ts"],
     include: ["test/**/*.test.ts"],

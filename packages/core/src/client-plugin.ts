@@ -8,7 +8,6 @@ import {
   type DeviceSessionsController,
 } from "./device-sessions"
 import type {
-  DeviceSession,
   DeviceSessionsState,
   DeviceSessionTarget,
   MultiSessionClientOptions,
@@ -81,16 +80,6 @@ export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
             target: DeviceSessionTarget,
             fetchOptions?: object,
           ) => Promise<MutationResult<Answer<"revokeDeviceSession">>>,
-          /**
-           * Fills the store with a list loaded on the server, so the first render needs no fetch.
-           *
-           * @example
-           * authClient.multiSession.hydrate(await auth.api.listDeviceSessions({ headers }), userId)
-           */
-          hydrate: own.hydrate as (
-            list: readonly Omit<DeviceSession, "isActive">[] | null,
-            activeUserId?: string | null,
-          ) => void,
         },
       }
     },

@@ -2,8 +2,10 @@ import { atom, onMount, type ReadableAtom, type WritableAtom } from "nanostores"
 import { listenForChanges, newClientId } from "./cross-tab"
 import { isEqual } from "./equality"
 import { clientError, type MultiSessionError, toError } from "./errors"
+import { mostRecentFirst, rememberActive } from "./recent-accounts"
 import type {
   DeviceSession,
+  DeviceSessionsPayload,
   DeviceSessionsState,
   DeviceSessionTarget,
   MultiSessionClientOptions,
@@ -25,10 +27,68 @@ export type AuthFetch = (
   options?: Record<string, unknown>,
 ) => Promise<{ data: unknown; error: unknown }>
 
-const LIST_PATH = "/multi-session/list-device-sessions"
 const FOCUS_THROTTLE_MS = 5_000
 // Real tokens are short URL-safe ids; anything else cannot name a cookie on this device.
 const TOKEN_SHAPE = /^[\w.~+/=-]{1,512}$/
+
+interface View {
+  list: readonly RawEntry[] | null
+  active: RawEntry | null
+  activeId: string | null
+  removed: ReadonlySet<string>
+  error: MultiSessionError | null
+  loading: boolean
+  pending: boolean
+  switching: string | null
+  revoking: ReadonlySet<string>
+  autoSwitched: DeviceSessionsState["autoSwitched"]
+  maximumSessions: number
+  refetch: () => Promise<void>
+}
+
+// One pure function turns what is known into the state, on the server and in the browser
+// alike, so a server render and the hydrated store agree to the byte. Whatever did not
+// change keeps its identity from `prev`, so subscribers are not told about nothing.
+export function buildState(view: View, prev?: DeviceSessionsState): DeviceSessionsState {
+  const keep = <T>(next: T, old: T | undefined): T =>
+    old !== undefined && isEqual(old, next) ? old : next
+  let data: DeviceSession[] | null = null
+  if (view.list) {
+    data = view.list
+      .filter((raw) => !view.removed.has(raw.user.id))
+      .map((raw) =>
+        keep(
+          { session: raw.session, user: raw.user, isActive: raw.user.id === view.activeId },
+          prev?.data?.find((old) => old.user.id === raw.user.id),
+        ),
+      )
+    data = keep(data, prev?.data ?? undefined)
+  }
+  let active = data?.find((entry) => entry.isActive) ?? null
+  // Past maximumSessions the server signs the user in but leaves them off the list.
+  const activeNotListed =
+    !!data && !active && !!view.active && view.active.user.id === view.activeId
+  if (activeNotListed && view.active) {
+    active = keep({ ...view.active, isActive: true }, prev?.active ?? undefined)
+  }
+  const next: DeviceSessionsState = {
+    data,
+    error: view.error,
+    isPending: data === null && (view.loading || view.pending || !view.error),
+    isRefetching: view.loading || view.pending,
+    refetch: view.refetch,
+    active,
+    switching: view.switching,
+    revoking: keep([...view.revoking], prev?.revoking as string[] | undefined),
+    isAtCapacity: (view.list?.length ?? 0) >= view.maximumSessions,
+    activeNotListed,
+    autoSwitched: view.autoSwitched,
+  }
+  return prev &&
+    (Object.keys(next) as (keyof DeviceSessionsState)[]).every((k) => next[k] === prev[k])
+    ? prev
+    : next
+}
 
 /** What `createDeviceSessions` hands the plugin and the bindings. */
 export interface DeviceSessionsController {
@@ -40,7 +100,8 @@ export interface DeviceSessionsController {
   setActive(target: DeviceSessionTarget, fetchOptions?: object): Promise<MutationResult>
   revoke(target: DeviceSessionTarget, fetchOptions?: object): Promise<MutationResult>
   refetch(): Promise<void>
-  hydrate(list: readonly RawEntry[] | null, activeUserId?: string | null): void
+  hydrate(payload: DeviceSessionsPayload): void
+  snapshot(payload: DeviceSessionsPayload): DeviceSessionsState
 }
 
 export function createDeviceSessions(
@@ -55,7 +116,7 @@ export function createDeviceSessions(
 
   // Last good answer from the server, and the session it was shown with.
   let list: readonly RawEntry[] | null = null
-  let activeUserId: string | null = null
+  let activeSession: RawEntry | null = null
   let listError: MultiSessionError | null = null
   let actionError: MultiSessionError | null = null
   let listLoading = false
@@ -64,6 +125,8 @@ export function createDeviceSessions(
   let inFlight: AbortController | undefined
   let lastRefresh: Promise<void> = Promise.resolve()
   let mounted = false
+  let autoSwitched: DeviceSessionsState["autoSwitched"] = null
+  let recovering = false
 
   // Optimistic overlay, keyed by user id, undone exactly on failure.
   let optimisticActive: string | null = null
@@ -78,20 +141,25 @@ export function createDeviceSessions(
     return revalidate()
   }
 
-  const $deviceSessions = atom<DeviceSessionsState>({
-    data: null,
-    error: null,
-    isPending: true,
-    isRefetching: false,
+  const view = (): View => ({
+    list,
+    active: activeSession,
+    activeId: optimisticActive ?? activeSession?.user.id ?? null,
+    removed: optimisticRemoved,
+    error: actionError ?? listError,
+    loading: listLoading,
+    pending: !sessionSettled(),
+    switching,
+    revoking,
+    autoSwitched,
+    maximumSessions,
     refetch,
-    active: null,
-    switching: null,
-    revoking: [],
-    isAtCapacity: false,
-    activeNotListed: false,
   })
 
-  const sessionSettled = () => {
+  const $deviceSessions = atom<DeviceSessionsState>(buildState(view()))
+
+  function sessionSettled(): boolean {
+    if (!mounted) return true
     const value = $session?.get()
     return !value || (!value.isPending && !value.isRefetching)
   }
@@ -99,59 +167,32 @@ export function createDeviceSessions(
   function publish(): void {
     // The list and the active session are taken together only once both have settled,
     // so the screen never pairs a new list with an old active account.
-    if (!listLoading && sessionSettled()) {
-      activeUserId = $session?.get().data?.user.id ?? null
+    if (mounted && !listLoading && sessionSettled()) {
+      activeSession = $session?.get().data ?? null
+      if (!activeSession) recover()
+      else if (options.autoSwitch === "most-recent")
+        rememberActive(activeSession.user.id, list ?? [])
     }
-    const prev = $deviceSessions.get()
-    const activeId = optimisticActive ?? activeUserId
-    const visible = list?.filter((entry) => !optimisticRemoved.has(entry.user.id)) ?? null
-    let data: DeviceSession[] | null = null
-    if (visible) {
-      const entries = visible.map((raw) => {
-        const isActive = raw.user.id === activeId
-        const old = prev.data?.find((entry) => entry.user.id === raw.user.id)
-        return old &&
-          old.isActive === isActive &&
-          isEqual(old.session, raw.session) &&
-          isEqual(old.user, raw.user)
-          ? old
-          : { session: raw.session, user: raw.user, isActive }
-      })
-      data =
-        prev.data &&
-        entries.length === prev.data.length &&
-        entries.every((e, i) => e === prev.data?.[i])
-          ? prev.data
-          : entries
-    }
-    // Past maximumSessions the server signs the user in but leaves them off the list.
-    const sessionData = $session?.get().data ?? null
-    let active = data?.find((entry) => entry.isActive) ?? null
-    const activeNotListed =
-      !!data && !active && !optimisticActive && !!sessionData && sessionData.user.id === activeId
-    if (activeNotListed && sessionData) {
-      const entry = { session: sessionData.session, user: sessionData.user, isActive: true }
-      active = prev.active && isEqual(prev.active, entry) ? prev.active : entry
-    }
-    const next: DeviceSessionsState = {
-      data,
-      error: actionError ?? listError,
-      isPending: data === null && (listLoading || !sessionSettled() || !listError),
-      isRefetching: listLoading || !sessionSettled(),
-      refetch,
-      active,
-      switching,
-      revoking:
-        revoking.size === prev.revoking.length && prev.revoking.every((id) => revoking.has(id))
-          ? prev.revoking
-          : [...revoking],
-      isAtCapacity: (list?.length ?? 0) >= maximumSessions,
-      activeNotListed,
-    }
-    const changed = (Object.keys(next) as (keyof DeviceSessionsState)[]).some(
-      (key) => next[key] !== prev[key],
-    )
-    if (changed) $deviceSessions.set(next)
+    $deviceSessions.set(buildState(view(), $deviceSessions.get()))
+  }
+
+  // The active session vanished (expired, or revoked from another device) while other
+  // accounts are still signed in here: switch to one of them instead of signing out.
+  function recover(): void {
+    const mode = options.autoSwitch
+    const candidates = list?.filter((entry) => !optimisticRemoved.has(entry.user.id)) ?? []
+    if (!mode || recovering || switching || !candidates.length) return
+    const ordered = mode === "most-recent" ? mostRecentFirst(candidates) : candidates
+    const target = ordered[0] as RawEntry
+    const from = $deviceSessions.get().active?.user.id ?? null
+    recovering = true
+    mutate("set-active", target).then(({ error }) => {
+      recovering = false
+      if (error) return
+      autoSwitched = { from, to: target.user.id }
+      publish()
+      options.onAutoSwitch?.({ from, to: target.user.id })
+    })
   }
 
   function fetchList(): Promise<void> {
@@ -167,14 +208,27 @@ export function createDeviceSessions(
       if (request !== requestId) return // a newer request owns the store now
       listLoading = false
       inFlight = undefined
+      const before = list
       apply()
+      // The active account left the list: its session may be gone too, so ask again.
+      const activeId = activeSession?.user.id
+      if (
+        $signal &&
+        activeId &&
+        before?.some((e) => e.user.id === activeId) &&
+        !list?.some((e) => e.user.id === activeId)
+      ) {
+        $signal.set(!$signal.get())
+      }
       publish()
     }
-    lastRefresh = $fetch(LIST_PATH, { method: "GET", signal: controller.signal }).then(
+    lastRefresh = $fetch("/multi-session/list-device-sessions", {
+      method: "GET",
+      signal: controller.signal,
+    }).then(
       ({ data, error }) =>
         settle(() => {
-          if (error) listError = toError(error)
-          else if (!Array.isArray(data)) listError = toError(null)
+          if (error || !Array.isArray(data)) listError = toError(error)
           else {
             list = data as RawEntry[]
             listError = null
@@ -193,11 +247,7 @@ export function createDeviceSessions(
     if (!mounted) return
     if (!$signal) await fetchList()
     await lastRefresh
-    await waitForSession()
-  }
-
-  function waitForSession(): Promise<void> {
-    return new Promise((resolve) => {
+    await new Promise<void>((resolve) => {
       if (!$session || sessionSettled()) return resolve()
       const stop = $session.listen(() => {
         if (sessionSettled()) {
@@ -225,8 +275,9 @@ export function createDeviceSessions(
       if ("sessionToken" in target) return resolveTarget(target.sessionToken)
       return clientError("SESSION_TOKEN_REQUIRED")
     }
-    if (typeof target !== "string" || target.trim() === "")
+    if (typeof target !== "string" || target.trim() === "") {
       return clientError("SESSION_TOKEN_REQUIRED")
+    }
     const byUser = entries.find((e) => e.user.id === target)
     if (byUser) return { token: byUser.session.token, userId: byUser.user.id }
     if (!TOKEN_SHAPE.test(target)) return clientError("SESSION_TOKEN_MALFORMED")
@@ -277,7 +328,7 @@ export function createDeviceSessions(
         })
         result = res.error
           ? { data: null, error: toError(res.error) }
-          : { data: res.data as MutationResult["data"], error: null }
+          : { data: res.data, error: null }
       } catch (cause) {
         result = { data: null, error: toError(cause) }
       }
@@ -286,9 +337,10 @@ export function createDeviceSessions(
         actionError = result.error
         publish()
         // The server may know something this tab does not (removed in another tab).
-        if (result.error.status === 401) await revalidate().catch(() => {})
+        if (result.error.status === 401) await revalidate()
         return result
       }
+      if (kind === "set-active") autoSwitched = null
       await revalidate()
       settle()
       publish()
@@ -297,6 +349,12 @@ export function createDeviceSessions(
     const next = queue.then(run, run)
     queue = next
     return next
+  }
+
+  function fromPayload({ list: entries, session }: DeviceSessionsPayload): void {
+    list = entries ? [...entries] : []
+    activeSession = session ?? null
+    listError = null
   }
 
   onMount($deviceSessions, () => {
@@ -310,7 +368,7 @@ export function createDeviceSessions(
         else fetchList()
       }),
     ]
-    let lastFocus = 0
+    let lastFocus = Date.now()
     const onFocus = () => {
       if (document.visibilityState === "hidden") return
       if (Date.now() - lastFocus < (options.focusThrottleMs ?? FOCUS_THROTTLE_MS)) return
@@ -323,9 +381,8 @@ export function createDeviceSessions(
       document.addEventListener("visibilitychange", onFocus)
     }
     window.addEventListener("online", onOnline)
-    if (!hydrated) fetchList()
-    else publish()
-    lastFocus = Date.now()
+    if (hydrated) publish()
+    else fetchList()
     return () => {
       mounted = false
       for (const stop of stops) stop()
@@ -350,12 +407,22 @@ export function createDeviceSessions(
     setActive: (target, fetchOptions) => mutate("set-active", target, fetchOptions),
     revoke: (target, fetchOptions) => mutate("revoke", target, fetchOptions),
     refetch,
-    hydrate(entries, activeId) {
-      list = entries ? [...entries] : []
-      activeUserId = activeId ?? null
+    hydrate(payload) {
+      // On the server one client may serve many requests: its store must stay empty there.
+      if (typeof window === "undefined" || hydrated || list) return
+      fromPayload(payload)
       hydrated = true
-      listError = null
-      publish()
+      $deviceSessions.set(buildState(view(), $deviceSessions.get()))
     },
+    snapshot: (payload) =>
+      buildState({
+        ...view(),
+        list: payload.list ? [...payload.list] : [],
+        active: payload.session ?? null,
+        activeId: payload.session?.user.id ?? null,
+        error: null,
+        loading: false,
+        pending: false,
+      }),
   }
 }

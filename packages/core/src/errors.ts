@@ -37,7 +37,7 @@ const MESSAGES: Record<MultiSessionClientErrorCode, string> = {
   SESSION_TOKEN_REQUIRED: "Pass a device session, a user id or a non-empty session token",
   SESSION_TOKEN_MALFORMED: "That is not a session token",
   DEVICE_SESSION_NOT_FOUND: "That account is not signed in on this device",
-  NETWORK_ERROR: "The auth server could not be reached",
+  NETWORK_ERROR: "The auth server could not be reached, or its answer could not be read",
 }
 
 export function clientError(

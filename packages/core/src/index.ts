@@ -7,11 +7,13 @@ export {
 export {
   type DeviceSessions,
   getDeviceSessions,
+  hydrateDeviceSessions,
   type InferDeviceSession,
   type MultiSessionAuthClient,
 } from "./get-device-sessions"
 export type {
   DeviceSession,
+  DeviceSessionsPayload,
   DeviceSessionsState,
   DeviceSessionTarget,
   MultiSessionClientOptions,

@@ -43,6 +43,23 @@ export interface DeviceSessionsState<E extends DeviceSession<unknown, unknown> =
   isAtCapacity: boolean
   /** Signed in as an account the server left off the list, because the device was full. */
   activeNotListed: boolean
+  /** Set when `autoSwitch` moved the app to another account after the active one vanished. */
+  autoSwitched: { from: string | null; to: string } | null
+}
+
+/**
+ * What the server loads for a first render: the device's list and the current session,
+ * exactly as `auth.api.listDeviceSessions` and `auth.api.getSession` return them.
+ *
+ * @example
+ * const payload: DeviceSessionsPayload = {
+ *   list: await auth.api.listDeviceSessions({ headers }),
+ *   session: await auth.api.getSession({ headers }),
+ * }
+ */
+export interface DeviceSessionsPayload<S = Session, U = User> {
+  list: readonly { session: S; user: U }[] | null
+  session: { session: S; user: U } | null
 }
 
 /**
@@ -54,7 +71,7 @@ export interface DeviceSessionsState<E extends DeviceSession<unknown, unknown> =
  * authClient.multiSession.revoke({ userId: entry.user.id })
  */
 export type DeviceSessionTarget =
-  | DeviceSession<{ token: string }, { id: string }>
+  | { session: { token: string } }
   | { userId: string }
   | { sessionToken: string }
   | string
@@ -77,4 +94,12 @@ export interface MultiSessionClientOptions {
   refetchOnWindowFocus?: boolean
   /** At most one focus refetch per this many milliseconds. Default 5000. */
   focusThrottleMs?: number
+  /**
+   * When the active session vanishes (expired, or revoked from another device) while other
+   * accounts are still signed in here, switch to one of them: the one used most recently
+   * on this device, or the first on the server's list. Default false: stay signed out.
+   */
+  autoSwitch?: "most-recent" | "first" | false
+  /** Called after autoSwitch moved the app to another account. */
+  onAutoSwitch?: (change: { from: string | null; to: string }) => void
 }

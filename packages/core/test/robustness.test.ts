@@ -135,23 +135,23 @@ test("refetches when the window regains focus or comes back online", async () =>
   const stop = client.useDeviceSessions.listen(() => {})
   await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
   // Another device signs Ada out behind this tab's back; the tab learns it on focus.
-  await fetch(
-    `/test/revoke-user?email=${encodeURIComponent(client.useSession.get().data?.user.email ?? "")}`,
-    {
-      method: "POST",
-    },
-  )
+  const email = client.useSession.get().data?.user.email ?? ""
+  await fetch(`/test/revoke-user?email=${encodeURIComponent(email)}`, { method: "POST" })
   requests.reset()
   window.dispatchEvent(new Event("focus"))
   const afterFocus = await waitFor(
     client.useDeviceSessions,
-    (s) => settled(s) && s.data?.length === 0,
+    (s) => settled(s) && s.data?.length === 0 && s.active === null,
   )
   expect(afterFocus.data).toEqual([])
-  expect(requests.count("/multi-session/list-device-sessions")).toBe(1)
+  // the list, then (the active account having left it) the session and the list once more
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(2)
+  expect(requests.count("/get-session")).toBe(1)
+  expect(client.useSession.get().data).toBeNull()
+  requests.reset()
   window.dispatchEvent(new Event("online"))
   await waitFor(client.useDeviceSessions, settled)
-  expect(requests.count("/multi-session/list-device-sessions")).toBe(2)
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(1)
   stop()
 })
 

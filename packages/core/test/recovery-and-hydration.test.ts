@@ -1,0 +1,153 @@
+import { beforeEach, expect, test } from "vitest"
+import {
+  countingFetch,
+  makeClient,
+  serverTruth,
+  signOutAll,
+  signUp,
+  useServerOrigin,
+  waitFor,
+} from "../../../test/browser"
+import { type DeviceSessionsState, getDeviceSessions, hydrateDeviceSessions } from "../src"
+
+beforeEach(async () => {
+  useServerOrigin()
+  await signOutAll()
+  localStorage.clear()
+})
+
+const settled = (s: DeviceSessionsState) => !s.isPending && !s.isRefetching
+
+const revokeBehindTheBack = (email: string) =>
+  fetch(`/test/revoke-user?email=${encodeURIComponent(email)}`, { method: "POST" })
+
+test("switches to the most recently used account when the active one vanishes", async () => {
+  const seen: unknown[] = []
+  const client = makeClient({
+    maximumSessions: 3,
+    focusThrottleMs: 0,
+    autoSwitch: "most-recent",
+    onAutoSwitch: (change) => seen.push(change),
+  })
+  const ada = await signUp(client, "Ada")
+  const bob = await signUp(client, "Bob")
+  const cy = await signUp(client, "Cy")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 3)
+  // Use Ada, then Cy: Ada is the most recent one after Cy.
+  await client.multiSession.setActive({ userId: ada.id })
+  await client.multiSession.setActive({ userId: cy.id })
+  await revokeBehindTheBack(cy.email)
+  window.dispatchEvent(new Event("focus"))
+  const state = await waitFor(
+    client.useDeviceSessions,
+    (s) => settled(s) && s.autoSwitched !== null && s.active !== null,
+  )
+  expect(state.active?.user.id).toBe(ada.id)
+  expect(state.autoSwitched).toEqual({ from: cy.id, to: ada.id })
+  expect(seen).toEqual([{ from: cy.id, to: ada.id }])
+  expect(state.data?.map((e) => e.user.id).sort()).toEqual([ada.id, bob.id].sort())
+  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  expect(client.useSession.get().data?.user.id).toBe(ada.id)
+  // The order kept on the device is user ids only, and only of accounts still here.
+  const stored = JSON.parse(localStorage.getItem("multisession.recent") ?? "[]")
+  expect(stored.every((id: string) => [ada.id, bob.id].includes(id))).toBe(true)
+  stop()
+})
+
+test("switches to the first listed account with autoSwitch: first", async () => {
+  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0, autoSwitch: "first" })
+  await signUp(client, "Ada")
+  const bob = await signUp(client, "Bob")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 2)
+  await revokeBehindTheBack(bob.email)
+  window.dispatchEvent(new Event("focus"))
+  const state = await waitFor(
+    client.useDeviceSessions,
+    (s) => settled(s) && s.autoSwitched !== null,
+  )
+  expect(state.active?.user.name).toBe("Ada")
+  expect((await serverTruth()).activeUserId).toBe(state.active?.user.id)
+  stop()
+})
+
+test("signs out cleanly when no account is left to switch to", async () => {
+  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0, autoSwitch: "most-recent" })
+  const ada = await signUp(client, "Ada")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  await revokeBehindTheBack(ada.email)
+  window.dispatchEvent(new Event("focus"))
+  const state = await waitFor(
+    client.useDeviceSessions,
+    (s) => settled(s) && s.data?.length === 0 && s.active === null,
+  )
+  expect(state.autoSwitched).toBeNull()
+  expect(state.error).toBeNull()
+  expect(client.useSession.get().data).toBeNull()
+  stop()
+})
+
+test("stays signed out without autoSwitch", async () => {
+  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0 })
+  await signUp(client, "Ada")
+  const bob = await signUp(client, "Bob")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 2)
+  await revokeBehindTheBack(bob.email)
+  window.dispatchEvent(new Event("focus"))
+  const state = await waitFor(
+    client.useDeviceSessions,
+    (s) => settled(s) && s.data?.length === 1 && s.active === null,
+  )
+  expect(state.data?.[0]?.isActive).toBe(false)
+  expect((await serverTruth()).activeUserId).toBeNull()
+  stop()
+})
+
+test("hydrates from a server-loaded payload without a list request", async () => {
+  const seed = makeClient()
+  const ada = await signUp(seed, "Ada")
+  await signUp(seed, "Bob")
+  // What a server loader returns: auth.api.listDeviceSessions and auth.api.getSession.
+  const list = (await seed.multiSession.listDeviceSessions()).data ?? []
+  const session = seed.useSession.get().data ?? (await seed.getSession()).data
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
+  const { $deviceSessions, snapshot } = getDeviceSessions(client)
+  const payload = { list, session }
+  hydrateDeviceSessions(client, payload)
+  const hydrated = $deviceSessions.get()
+  expect(hydrated).toEqual(snapshot(payload))
+  expect(hydrated.isPending).toBe(false)
+  expect(hydrated.data?.map((e) => e.user.name).sort()).toEqual(["Ada", "Bob"])
+  expect(hydrated.active?.user.name).toBe("Bob")
+  const stop = $deviceSessions.listen(() => {})
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(0)
+  expect($deviceSessions.get().data).toBe(hydrated.data)
+  // After hydration the store is live as ever.
+  await client.multiSession.setActive({ userId: ada.id })
+  expect($deviceSessions.get().active?.user.id).toBe(ada.id)
+  stop()
+})
+
+test("hydrates an empty list as signed out", () => {
+  const client = makeClient()
+  const payload = { list: [], session: null }
+  hydrateDeviceSessions(client, payload)
+  const state = getDeviceSessions(client).$deviceSessions.get()
+  expect(state.data).toEqual([])
+  expect(state.active).toBeNull()
+  expect(state.isPending).toBe(false)
+})
+
+test("carries the additional user fields the server declares", async () => {
+  const client = makeClient()
+  await signUp(client, "Ada")
+  const stop = client.useDeviceSessions.listen(() => {})
+  const state = await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  expect((state.data?.[0]?.user as { plan?: string }).plan).toBe("free")
+  stop()
+})
