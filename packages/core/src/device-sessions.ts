@@ -90,6 +90,18 @@ export function buildState(view: View, prev?: DeviceSessionsState): DeviceSessio
     : next
 }
 
+function checkPayload(payload: DeviceSessionsPayload): void {
+  if (
+    !payload ||
+    typeof payload !== "object" ||
+    (payload.list != null && !Array.isArray(payload.list))
+  ) {
+    throw new TypeError(
+      "multisession: expected a payload { list: DeviceSession[] | null, session }",
+    )
+  }
+}
+
 /** What `createDeviceSessions` hands the plugin and the bindings. */
 export interface DeviceSessionsController {
   /** This client's id in cross-tab messages, so it ignores its own. */
@@ -109,6 +121,9 @@ export function createDeviceSessions(
   options: MultiSessionClientOptions = {},
 ): DeviceSessionsController {
   const maximumSessions = options.maximumSessions ?? 5
+  if (!Number.isInteger(maximumSessions) || maximumSessions < 1) {
+    throw new TypeError("multisession: maximumSessions must be a whole number of at least 1")
+  }
   const id = newClientId()
 
   let $session: ReadableAtom<SessionState> | undefined
@@ -336,8 +351,9 @@ export function createDeviceSessions(
         settle()
         actionError = result.error
         publish()
-        // The server may know something this tab does not (removed in another tab).
-        if (result.error.status === 401) await revalidate()
+        // The server may know something this tab does not (removed in another tab), or may
+        // have acted on a request whose answer was lost: ask it again either way.
+        await revalidate()
         return result
       }
       if (kind === "set-active") autoSwitched = null
@@ -351,7 +367,10 @@ export function createDeviceSessions(
     return next
   }
 
-  function fromPayload({ list: entries, session }: DeviceSessionsPayload): void {
+  function fromPayload(payload: DeviceSessionsPayload): void {
+    checkPayload(payload)
+    const entries = payload.list
+    const session = payload.session
     list = entries ? [...entries] : []
     activeSession = session ?? null
     listError = null
@@ -414,8 +433,9 @@ export function createDeviceSessions(
       hydrated = true
       $deviceSessions.set(buildState(view(), $deviceSessions.get()))
     },
-    snapshot: (payload) =>
-      buildState({
+    snapshot: (payload) => {
+      checkPayload(payload)
+      return buildState({
         ...view(),
         list: payload.list ? [...payload.list] : [],
         active: payload.session ?? null,
@@ -423,6 +443,7 @@ export function createDeviceSessions(
         error: null,
         loading: false,
         pending: false,
-      }),
+      })
+    },
   }
 }

@@ -1,0 +1,123 @@
+import { beforeEach, expect, test } from "vitest"
+import {
+  makeClient,
+  serverTruth,
+  signOutAll,
+  signUp,
+  useServerOrigin,
+  waitFor,
+} from "../../../test/browser"
+import { type Fault, faultyFetch } from "../../../test/faults"
+import type { DeviceSessionsState } from "../src"
+
+beforeEach(async () => {
+  useServerOrigin()
+  await signOutAll()
+})
+
+const settled = (s: DeviceSessionsState) => !s.isPending && !s.isRefetching
+const LIST = "/multi-session/list-device-sessions"
+
+async function twoAccounts() {
+  const faults = faultyFetch()
+  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0 }, faults.fetch)
+  const ada = await signUp(client, "Ada")
+  const bob = await signUp(client, "Bob")
+  const stop = client.useDeviceSessions.listen(() => {})
+  const state = await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 2)
+  return { client, faults, ada, bob, stop, state }
+}
+
+const listFaults: Fault[] = [
+  "network-error",
+  "server-error",
+  "unauthorized",
+  "malformed-json",
+  "aborted",
+  "lost-answer",
+]
+
+for (const fault of listFaults) {
+  test(`keeps the last good list through a ${fault} and recovers on focus`, async () => {
+    const { client, faults, state, stop } = await twoAccounts()
+    faults.fail(LIST, fault)
+    await client.useDeviceSessions.get().refetch()
+    const failed = client.useDeviceSessions.get()
+    expect(failed.error).not.toBeNull()
+    expect(failed.data).toBe(state.data)
+    expect(failed.active?.user.name).toBe("Bob")
+    window.dispatchEvent(new Event("focus"))
+    const recovered = await waitFor(client.useDeviceSessions, (s) => settled(s) && !s.error)
+    expect(recovered.data).toBe(state.data)
+    stop()
+  })
+}
+
+test("recovers from a failed first load when the browser comes back online", async () => {
+  const faults = faultyFetch()
+  const client = makeClient({ maximumSessions: 3 }, faults.fetch)
+  await signUp(client, "Ada")
+  faults.fail(LIST, "network-error")
+  const stop = client.useDeviceSessions.listen(() => {})
+  const failed = await waitFor(client.useDeviceSessions, (s) => !s.isRefetching && !!s.error)
+  expect(failed.data).toBeNull()
+  expect(failed.isPending).toBe(false)
+  expect(failed.error?.code).toBe("NETWORK_ERROR")
+  window.dispatchEvent(new Event("online"))
+  const recovered = await waitFor(client.useDeviceSessions, (s) => settled(s) && !!s.data)
+  expect(recovered.data?.map((e) => e.user.name)).toEqual(["Ada"])
+  expect(recovered.error).toBeNull()
+  stop()
+})
+
+test("lets the newest answer win when answers arrive out of order", async () => {
+  const { client, faults, ada, bob, stop } = await twoAccounts()
+  // The first refetch's answer is held back; a switch and its refetch overtake it.
+  faults.fail(LIST, "slow")
+  const stale = client.useDeviceSessions.get().refetch()
+  await client.multiSession.setActive({ userId: ada.id })
+  await stale
+  const state = await waitFor(client.useDeviceSessions, settled)
+  expect(state.active?.user.id).toBe(ada.id)
+  expect(state.data?.find((e) => e.user.id === bob.id)?.isActive).toBe(false)
+  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  stop()
+})
+
+for (const fault of ["network-error", "server-error", "aborted"] as Fault[]) {
+  test(`rolls back a switch that meets a ${fault}`, async () => {
+    const { client, faults, ada, bob, state, stop } = await twoAccounts()
+    faults.fail("/multi-session/set-active", fault)
+    const result = await client.multiSession.setActive({ userId: ada.id })
+    expect(result.error).not.toBeNull()
+    const after = await waitFor(client.useDeviceSessions, settled)
+    expect(after.active?.user.id).toBe(bob.id)
+    expect(after.data?.map((e) => e.user.id)).toEqual(state.data?.map((e) => e.user.id))
+    expect(after.error).not.toBeNull()
+    expect((await serverTruth()).activeUserId).toBe(bob.id)
+    stop()
+  })
+}
+
+test("follows the server when a switch's answer is lost after it acted", async () => {
+  const { client, faults, ada, stop } = await twoAccounts()
+  faults.fail("/multi-session/set-active", "lost-answer")
+  const result = await client.multiSession.setActive({ userId: ada.id })
+  expect(result.error?.code).toBe("NETWORK_ERROR")
+  const after = await waitFor(client.useDeviceSessions, settled)
+  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  expect(after.active?.user.id).toBe(ada.id)
+  expect(client.useSession.get().data?.user.id).toBe(ada.id)
+  stop()
+})
+
+test("keeps both accounts when a revoke meets a malformed answer, once the server is asked again", async () => {
+  const { client, faults, ada, stop } = await twoAccounts()
+  faults.fail("/multi-session/revoke", "malformed-json")
+  await client.multiSession.revoke({ userId: ada.id })
+  const after = await waitFor(client.useDeviceSessions, settled)
+  const truth = await serverTruth()
+  expect(after.data?.map((e) => e.user.id).sort()).toEqual([...truth.userIds].sort())
+  expect(after.active?.user.id).toBe(truth.activeUserId)
+  stop()
+})
