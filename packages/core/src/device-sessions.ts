@@ -129,8 +129,9 @@ export function createDeviceSessions(
   let $session: ReadableAtom<SessionState> | undefined
   let $signal: WritableAtom<boolean> | undefined
 
-  // Last good answer from the server, and the session it was shown with.
+  // Last good answer from the server; `shown` and `activeSession` are the pair on screen.
   let list: readonly RawEntry[] | null = null
+  let shown: readonly RawEntry[] | null = null
   let activeSession: RawEntry | null = null
   let listError: MultiSessionError | null = null
   let actionError: MultiSessionError | null = null
@@ -157,7 +158,7 @@ export function createDeviceSessions(
   }
 
   const view = (): View => ({
-    list,
+    list: shown,
     active: activeSession,
     activeId: optimisticActive ?? activeSession?.user.id ?? null,
     removed: optimisticRemoved,
@@ -183,6 +184,7 @@ export function createDeviceSessions(
     // The list and the active session are taken together only once both have settled,
     // so the screen never pairs a new list with an old active account.
     if (mounted && !listLoading && sessionSettled()) {
+      shown = list
       activeSession = $session?.get().data ?? null
       if (!activeSession) recover()
       else if (options.autoSwitch === "most-recent")
@@ -372,6 +374,7 @@ export function createDeviceSessions(
     const entries = payload.list
     const session = payload.session
     list = entries ? [...entries] : []
+    shown = list
     activeSession = session ?? null
     listError = null
   }

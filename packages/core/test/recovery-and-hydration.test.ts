@@ -148,6 +148,6 @@ test("carries the additional user fields the server declares", async () => {
   await signUp(client, "Ada")
   const stop = client.useDeviceSessions.listen(() => {})
   const state = await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
-  expect((state.data?.[0]?.user as { plan?: string }).plan).toBe("free")
+  expect((state.data?.[0]?.user as { plan?: string } | undefined)?.plan).toBe("free")
   stop()
 })
