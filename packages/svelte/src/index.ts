@@ -1,0 +1,63 @@
+import {
+  type DeviceSession,
+  type DeviceSessions,
+  type DeviceSessionsState,
+  getDeviceSessions,
+  type InferDeviceSession,
+  type MultiSessionAuthClient,
+} from "@multisession/core"
+import type { Readable } from "svelte/store"
+
+/**
+ * A Svelte store of the accounts signed in on this device, with the calls that change them.
+ * Its value is core's `DeviceSessionsState`: `data`, `error`, `isPending`, `isRefetching`,
+ * `active`, and the pending state of the calls (`switching`, `revoking`).
+ *
+ * @example
+ * // A child component that is handed the store by its parent
+ * let { accounts }: { accounts: DeviceSessionsStore<InferDeviceSession<typeof authClient>> } =
+ *   $props()
+ */
+export interface DeviceSessionsStore<E extends DeviceSession<unknown, unknown> = DeviceSession>
+  extends Readable<DeviceSessionsState<E>>,
+    Pick<DeviceSessions<E>, "setActive" | "revoke" | "refetch"> {}
+
+/**
+ * The device-session list of an auth client as a Svelte store, typed from that client
+ * (additional user and session fields included). Read it with `$accounts` in markup or
+ * `fromStore(accounts).current` in runes; it fetches only in the browser, while subscribed.
+ *
+ * @example
+ * <script lang="ts">
+ *   import { deviceSessions } from "@multisession/svelte"
+ *   const accounts = deviceSessions(authClient)
+ * </script>
+ * {#each $accounts.data ?? [] as entry}
+ *   <button disabled={entry.isActive} onclick={() => accounts.setActive(entry)}>
+ *     {entry.user.name}
+ *   </button>
+ * {/each}
+ */
+export function deviceSessions<C extends MultiSessionAuthClient>(
+  client: C,
+): DeviceSessionsStore<InferDeviceSession<C>> {
+  // The store lives on the client, so nothing here outlives it or is shared between requests.
+  const { $deviceSessions, setActive, revoke, refetch } = getDeviceSessions(client)
+  return {
+    // A nanostores atom already keeps Svelte's store contract; this only drops its extra arguments.
+    subscribe: (run) => $deviceSessions.subscribe((value) => run(value)),
+    setActive,
+    revoke,
+    refetch,
+  }
+}
+
+export type {
+  DeviceSession,
+  DeviceSessionsState,
+  DeviceSessionTarget,
+  InferDeviceSession,
+  MultiSessionAuthClient,
+  MultiSessionError,
+  MutationResult,
+} from "@multisession/core"

@@ -1,0 +1,77 @@
+import {
+  type DeviceSession,
+  type DeviceSessions,
+  type DeviceSessionsState,
+  getDeviceSessions,
+  type InferDeviceSession,
+  type MultiSessionAuthClient,
+} from "@multisession/core"
+import { useStore } from "@nanostores/vue"
+import {
+  type ComputedRef,
+  computed,
+  hasInjectionContext,
+  inject,
+  type ShallowRef,
+  toRaw,
+} from "vue"
+import { clientKey } from "./provide"
+
+/** The entry type for a client type; better-auth's plain `Session`/`User` when there is none. */
+export type EntryOf<C> = [NonNullable<C>] extends [never]
+  ? DeviceSession
+  : NonNullable<C> extends MultiSessionAuthClient
+    ? InferDeviceSession<NonNullable<C>>
+    : DeviceSession
+
+/** What `useDeviceSessions()` returns: each field of the store as a readonly ref, and the calls. */
+export type UseDeviceSessionsReturn<E extends DeviceSession<unknown, unknown> = DeviceSession> = {
+  readonly [K in Exclude<keyof DeviceSessionsState<E>, "refetch">]: ComputedRef<
+    DeviceSessionsState<E>[K]
+  >
+} & Pick<DeviceSessions<E>, "setActive" | "revoke" | "refetch">
+
+/**
+ * The accounts signed in on this device, live. Every component that calls it shares one
+ * store and one request, and follows switches, revokes, sign-ins and sign-outs by itself.
+ * Reads the client from `app.use(multiSession, …)` or `provideMultiSession()`, or takes it
+ * as argument (which also types the entries with the client's additional fields).
+ *
+ * @example
+ * <script setup lang="ts">
+ * const { data, setActive, switching } = useDeviceSessions(authClient)
+ * </script>
+ * <template>
+ *   <button v-for="entry in data" :key="entry.user.id" :disabled="!!switching"
+ *     @click="setActive(entry)">{{ entry.user.name }}</button>
+ * </template>
+ */
+export function useDeviceSessions<C extends MultiSessionAuthClient | undefined = undefined>(
+  client?: C,
+): UseDeviceSessionsReturn<EntryOf<C>> {
+  // inject() only works in setup; outside it, fall through to the error below.
+  const found = client ?? (hasInjectionContext() ? inject(clientKey, null) : null)
+  if (!found) {
+    throw new Error(
+      "multisession: useDeviceSessions() found no auth client. Install the plugin with app.use(multiSession, { client: authClient }), call provideMultiSession(authClient) in a parent component, or pass the client: useDeviceSessions(authClient).",
+    )
+  }
+  const sessions = getDeviceSessions(found) as unknown as DeviceSessions<EntryOf<C>>
+  // Subscribes in the browser only, and unsubscribes when the component's scope ends.
+  const state = useStore(sessions.$deviceSessions) as unknown as Readonly<
+    ShallowRef<DeviceSessionsState<EntryOf<C>>>
+  >
+  // One ref per field of core's state, whatever fields core has.
+  const refs: Record<string, ComputedRef<unknown>> = {}
+  for (const key of Object.keys(toRaw(state.value)) as (keyof typeof state.value)[]) {
+    // useStore wraps the value in a readonly proxy in development: hand out core's own
+    // objects, so identity is the same as in production and as the store's.
+    if (key !== "refetch") refs[key] = computed(() => toRaw(state.value)[key])
+  }
+  return {
+    ...(refs as unknown as UseDeviceSessionsReturn<EntryOf<C>>),
+    setActive: sessions.setActive,
+    revoke: sessions.revoke,
+    refetch: sessions.refetch,
+  }
+}

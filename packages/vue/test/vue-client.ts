@@ -1,0 +1,30 @@
+// A better-auth/vue client against the real test server, the way an app creates one.
+
+import { multiSessionClient } from "@multisession/core"
+import { inferAdditionalFields } from "better-auth/client/plugins"
+import { createAuthClient } from "better-auth/vue"
+import { inject } from "vitest"
+import { newEmail, PASSWORD, settleSignals } from "../../../test/browser"
+
+export function makeVueClient(customFetchImpl: typeof fetch = fetch) {
+  return createAuthClient({
+    baseURL: inject("authURL"),
+    plugins: [
+      // The test server declares user.additionalFields.plan.
+      inferAdditionalFields({ user: { plan: { type: "string", required: false } } }),
+      multiSessionClient({ maximumSessions: 3 }),
+    ],
+    fetchOptions: { customFetchImpl },
+  })
+}
+
+export type VueClient = ReturnType<typeof makeVueClient>
+
+/** Signs a new account up through the real server; it becomes the active one. */
+export async function signUp(client: VueClient, name: string) {
+  const email = newEmail(name.toLowerCase())
+  const { data, error } = await client.signUp.email({ email, password: PASSWORD, name })
+  if (error || !data) throw new Error(`sign-up failed: ${error?.message}`)
+  await settleSignals()
+  return { id: data.user.id, email, name }
+}
