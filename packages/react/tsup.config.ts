@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   target: "es2022",
   platform: "browser",
+  // The provider and hook are client components for React Server Components (Next.js).
+  banner: { js: '"use client"' },
 })

@@ -67,7 +67,11 @@ export function buildState(view: View, prev?: DeviceSessionsState): DeviceSessio
   let active = data?.find((entry) => entry.isActive) ?? null
   // Past maximumSessions the server signs the user in but leaves them off the list.
   const activeNotListed =
-    !!data && !active && !!view.active && view.active.user.id === view.activeId
+    !!data &&
+    !active &&
+    !!view.active &&
+    view.active.user.id === view.activeId &&
+    !view.removed.has(view.activeId)
   if (activeNotListed && view.active) {
     active = keep({ ...view.active, isActive: true }, prev?.active ?? undefined)
   }
@@ -114,6 +118,7 @@ export interface DeviceSessionsController {
   refetch(): Promise<void>
   hydrate(payload: DeviceSessionsPayload): void
   snapshot(payload: DeviceSessionsPayload): DeviceSessionsState
+  initialState(payload?: DeviceSessionsPayload): DeviceSessionsState | null
 }
 
 export function createDeviceSessions(
@@ -379,6 +384,27 @@ export function createDeviceSessions(
     listError = null
   }
 
+  function hydrate(payload: DeviceSessionsPayload): void {
+    // On the server one client may serve many requests: its store must stay empty there.
+    if (typeof window === "undefined" || hydrated || list) return
+    fromPayload(payload)
+    hydrated = true
+    $deviceSessions.set(buildState(view(), $deviceSessions.get()))
+  }
+
+  function snapshot(payload: DeviceSessionsPayload): DeviceSessionsState {
+    checkPayload(payload)
+    return buildState({
+      ...view(),
+      list: payload.list ? [...payload.list] : [],
+      active: payload.session ?? null,
+      activeId: payload.session?.user.id ?? null,
+      error: null,
+      loading: false,
+      pending: false,
+    })
+  }
+
   onMount($deviceSessions, () => {
     if (typeof window === "undefined" || !$session) return
     mounted = true
@@ -429,24 +455,13 @@ export function createDeviceSessions(
     setActive: (target, fetchOptions) => mutate("set-active", target, fetchOptions),
     revoke: (target, fetchOptions) => mutate("revoke", target, fetchOptions),
     refetch,
-    hydrate(payload) {
-      // On the server one client may serve many requests: its store must stay empty there.
-      if (typeof window === "undefined" || hydrated || list) return
-      fromPayload(payload)
-      hydrated = true
-      $deviceSessions.set(buildState(view(), $deviceSessions.get()))
-    },
-    snapshot: (payload) => {
-      checkPayload(payload)
-      return buildState({
-        ...view(),
-        list: payload.list ? [...payload.list] : [],
-        active: payload.session ?? null,
-        activeId: payload.session?.user.id ?? null,
-        error: null,
-        loading: false,
-        pending: false,
-      })
+    hydrate,
+    snapshot,
+    initialState(payload) {
+      if (!payload) return null
+      if (typeof window === "undefined") return snapshot(payload)
+      hydrate(payload)
+      return null
     },
   }
 }

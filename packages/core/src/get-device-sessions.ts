@@ -31,6 +31,14 @@ export interface DeviceSessions<E extends DeviceSession<unknown, unknown> = Devi
   hydrate(payload: DeviceSessionsPayload<E["session"], E["user"]>): void
   /** The state a payload stands for, computed without touching the store (server renders). */
   snapshot(payload: DeviceSessionsPayload<E["session"], E["user"]>): DeviceSessionsState<E>
+  /**
+   * For bindings that take a server-loaded payload: on the server, the payload's state for
+   * this render only (the shared store stays empty); in the browser, it hydrates the store
+   * once and returns `null`, so the binding reads the store as usual.
+   */
+  initialState(
+    payload?: DeviceSessionsPayload<E["session"], E["user"]>,
+  ): DeviceSessionsState<E> | null
 }
 
 /**

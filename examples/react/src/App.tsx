@@ -1,0 +1,209 @@
+import { type MultiSessionError, useDeviceSessions } from "@multisession/react"
+import { type FormEvent, useState } from "react"
+import { authClient } from "./auth-client"
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0])
+    .join("")
+    .toUpperCase()
+
+const describe = (error: MultiSessionError) =>
+  error.code === "INVALID_SESSION_TOKEN"
+    ? "That account was already removed from this device."
+    : error.message
+
+function Who({ user }: { user: { name: string; email: string } }) {
+  return (
+    <>
+      <span className="avatar" aria-hidden="true">
+        {initials(user.name)}
+      </span>
+      <div className="who">
+        <span className="name">{user.name}</span>
+        <span className="email">{user.email}</span>
+      </div>
+    </>
+  )
+}
+
+export function App() {
+  // The client comes from <MultiSessionProvider> in main.tsx; the type argument types the entries.
+  const {
+    data,
+    active,
+    error,
+    isPending,
+    switching,
+    revoking,
+    isAtCapacity,
+    activeNotListed,
+    setActive,
+    revoke,
+  } = useDeviceSessions<typeof authClient>()
+  const [adding, setAdding] = useState(false)
+
+  return (
+    <main className="app">
+      <h1>Accounts</h1>
+      <p>React example</p>
+
+      <section className="card active-account" data-testid="active-account">
+        {active ? (
+          <Who user={active.user} />
+        ) : isPending ? (
+          <span className="spinner" aria-hidden="true" />
+        ) : (
+          <p>Not signed in</p>
+        )}
+      </section>
+
+      {isPending ? (
+        <p className="note">Loading accounts…</p>
+      ) : data?.length === 0 ? (
+        <p className="empty">No accounts on this device yet.</p>
+      ) : (
+        <ul className="accounts" aria-label="Signed-in accounts">
+          {data?.map((entry) => {
+            const isSwitching = switching === entry.user.id
+            const isRemoving = revoking.includes(entry.user.id)
+            return (
+              <li
+                key={entry.user.id}
+                className={entry.isActive ? "account is-active" : "account"}
+                data-testid="account"
+                data-active={String(entry.isActive)}
+              >
+                <Who user={entry.user} />
+                {entry.isActive && <span className="badge">Active</span>}
+                <div className="actions">
+                  {/* The target is marked active at once; its button stays to say "Switching…". */}
+                  {(!entry.isActive || isSwitching) && (
+                    <button
+                      type="button"
+                      aria-label={`Switch to ${entry.user.name}`}
+                      disabled={isSwitching}
+                      onClick={() => setActive(entry)}
+                    >
+                      {isSwitching ? "Switching…" : "Switch"}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Remove ${entry.user.name}`}
+                    disabled={isRemoving}
+                    onClick={() => revoke(entry)}
+                  >
+                    {isRemoving ? "Removing…" : "Remove"}
+                  </button>
+                </div>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+
+      {activeNotListed && active ? (
+        <p className="note">
+          This device keeps at most 5 accounts; {active.user.name} is signed in but not saved in the
+          list.
+        </p>
+      ) : isAtCapacity ? (
+        <p className="note">This device is at its limit of 5 accounts.</p>
+      ) : null}
+
+      {error && (
+        <p role="alert" className="error">
+          {describe(error)}
+        </p>
+      )}
+
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={adding}
+        onClick={() => setAdding(!adding)}
+      >
+        Add another account
+      </button>
+      {adding && <AddAccount onDone={() => setAdding(false)} />}
+
+      {!!data?.length && (
+        <button type="button" className="danger" onClick={() => authClient.signOut()}>
+          Sign out of all accounts
+        </button>
+      )}
+    </main>
+  )
+}
+
+// After a sign-in or sign-up the list refreshes by itself: no refresh code here.
+function AddAccount({ onDone }: { onDone: () => void }) {
+  const [mode, setMode] = useState<"sign-in" | "sign-up">("sign-in")
+  const [form, setForm] = useState({ name: "", email: "", password: "" })
+  const [formError, setFormError] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (event: { target: { value: string } }) =>
+      setForm({ ...form, [key]: event.target.value }),
+  })
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setSubmitting(true)
+    setFormError(null)
+    const { name, email, password } = form
+    const { error } =
+      mode === "sign-up"
+        ? await authClient.signUp.email({ name, email, password })
+        : await authClient.signIn.email({ email, password })
+    setSubmitting(false)
+    if (error) setFormError(error.message ?? "That did not work, please try again.")
+    else onDone()
+  }
+
+  return (
+    <form className="add-account" aria-label="Add account" onSubmit={submit}>
+      <div>
+        <button type="button" aria-pressed={mode === "sign-in"} onClick={() => setMode("sign-in")}>
+          Sign in
+        </button>
+        <button type="button" aria-pressed={mode === "sign-up"} onClick={() => setMode("sign-up")}>
+          Create account
+        </button>
+      </div>
+      {mode === "sign-up" && (
+        <label className="field">
+          Name
+          <input autoComplete="name" required {...field("name")} />
+        </label>
+      )}
+      <label className="field">
+        Email
+        <input type="email" autoComplete="username" required {...field("email")} />
+      </label>
+      <label className="field">
+        Password
+        <input
+          type="password"
+          autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
+          required
+          {...field("password")}
+        />
+      </label>
+      {formError && (
+        <p role="alert" className="error">
+          {formError}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={submitting}>
+        {mode === "sign-up" ? "Create account" : "Sign in"}
+      </button>
+    </form>
+  )
+}

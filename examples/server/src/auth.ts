@@ -1,0 +1,47 @@
+// better-auth with email and password and the multi-session plugin: what the examples talk to.
+import { betterAuth } from "better-auth"
+import { getMigrations } from "better-auth/db/migration"
+import { multiSession } from "better-auth/plugins"
+import type { OpenDatabase } from "./database"
+
+/** The most accounts one device keeps; the example apps show the same number. */
+export const MAXIMUM_SESSIONS = 5
+
+export interface AuthOptions {
+  baseURL: string
+  /** Origins allowed to call the API besides `baseURL`'s own. */
+  trustedOrigins: string[]
+  secret: string
+  database: OpenDatabase["database"]
+}
+
+/**
+ * Creates the auth instance.
+ *
+ * @example
+ * const auth = createAuth({ baseURL, trustedOrigins: [baseURL], secret, database })
+ * await migrate(auth)
+ */
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    baseURL: options.baseURL,
+    secret: options.secret,
+    database: options.database,
+    trustedOrigins: options.trustedOrigins,
+    emailAndPassword: { enabled: true },
+    plugins: [multiSession({ maximumSessions: MAXIMUM_SESSIONS })],
+  })
+}
+
+export type Auth = ReturnType<typeof createAuth>
+
+/**
+ * Creates or updates the tables better-auth needs; does nothing when they are current.
+ *
+ * @example
+ * await migrate(auth)
+ */
+export async function migrate(auth: Auth): Promise<void> {
+  const { runMigrations } = await getMigrations(auth.options)
+  await runMigrations()
+}

@@ -1,0 +1,14 @@
+export type {
+  DeviceSession,
+  DeviceSessionsPayload,
+  DeviceSessionsState,
+  DeviceSessionTarget,
+  InferDeviceSession,
+  MultiSessionError,
+  MutationResult,
+} from "@multisession/core"
+export { MultiSessionProvider, type MultiSessionProviderProps } from "./multi-session-provider"
+export {
+  type UseDeviceSessionsResult,
+  useDeviceSessions,
+} from "./use-device-sessions"

@@ -1,0 +1,68 @@
+import {
+  type DeviceSession,
+  type DeviceSessions,
+  type DeviceSessionsState,
+  getDeviceSessions,
+  type InferDeviceSession,
+  type MultiSessionAuthClient,
+} from "@multisession/core"
+import { useStore } from "@nanostores/react"
+import type { Session, User } from "better-auth"
+import { useContext, useMemo } from "react"
+import { MultiSessionContext } from "./context"
+
+// The client type assumed when none is named: better-auth's own `Session` and `User`.
+interface DefaultAuthClient extends MultiSessionAuthClient {
+  $Infer: { Session: { session: Session; user: User } }
+}
+
+/**
+ * What `useDeviceSessions()` returns: the store's value, plus the calls that change it.
+ *
+ * @example
+ * function Switcher({ accounts }: { accounts: UseDeviceSessionsResult }) {
+ *   return <p>{accounts.active?.user.name ?? "Not signed in"}</p>
+ * }
+ */
+export type UseDeviceSessionsResult<E extends DeviceSession<unknown, unknown> = DeviceSession> =
+  DeviceSessionsState<E> & Pick<DeviceSessions<E>, "setActive" | "revoke">
+
+/**
+ * The accounts signed in on this device, live: every component that uses it shows the
+ * same state and follows each switch, revoke, sign-in and sign-out. Pass the auth client
+ * for full typing, or call it bare under a `<MultiSessionProvider>`; name the client type
+ * there as `useDeviceSessions<typeof authClient>()`.
+ *
+ * @example
+ * const { data, setActive, switching } = useDeviceSessions(authClient)
+ * return data?.map((entry) => (
+ *   <button key={entry.user.id} disabled={entry.isActive} onClick={() => setActive(entry)}>
+ *     {switching === entry.user.id ? "Switching…" : entry.user.name}
+ *   </button>
+ * ))
+ */
+export function useDeviceSessions<C extends MultiSessionAuthClient = DefaultAuthClient>(
+  client?: C,
+): UseDeviceSessionsResult<InferDeviceSession<C>> {
+  const provided = useContext(MultiSessionContext)
+  const sessions = useMemo(
+    () => (client ? getDeviceSessions(client) : provided?.sessions),
+    [client, provided],
+  )
+  if (!sessions) {
+    throw new Error(
+      "useDeviceSessions() has no auth client: render it inside <MultiSessionProvider client={authClient}>, or pass the client as useDeviceSessions(authClient).",
+    )
+  }
+  // Hydration must render what the server rendered: the provider's payload, or else the
+  // store's first value (a server store never leaves it), not what the browser knows by now.
+  const serverState = provided?.sessions === sessions ? provided.serverState : null
+  const state = useStore(sessions.$deviceSessions, {
+    ssr: serverState ? () => serverState : "initial",
+  })
+  const { setActive, revoke } = sessions
+  return useMemo(
+    () => ({ ...state, setActive, revoke }),
+    [state, setActive, revoke],
+  ) as UseDeviceSessionsResult<InferDeviceSession<C>>
+}
