@@ -16,7 +16,7 @@ export default defineProject({
     typecheck: {
       enabled: true,
       include: ["test/**/*.test-d.{ts,tsx}"],
-      tsconfig: "../../tsconfig.json",
+      tsconfig: "./tsconfig.json",
     },
   },
 })

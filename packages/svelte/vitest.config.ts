@@ -17,6 +17,6 @@ export default defineProject({
     environment: "happy-dom",
     globalSetup: ["../../test/global-setup.ts"],
     include: ["test/**/*.test.ts"],
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "../../tsconfig.json" },
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 })

@@ -22,10 +22,10 @@ export const kController = Symbol.for("multisession.controller")
 
 // Paths after which the accounts on this device, or what they show, may have changed.
 const CHANGES =
-  /\/(sign-in\/|sign-up\/|sign-out$|update-user$|delete-user$|revoke-sessions?$|revoke-other-sessions$|multi-session\/(set-active|revoke)$|change-email$)/
+  /\/(sign-(in|up)\/|sign-out|update-user|delete-user|revoke-|multi-session\/[sr]|change-email)/
 
 // better-auth refreshes the session only after the email sign-in and sign-up paths.
-const isSignInOrUp = (path: string) => /^\/(sign-in|sign-up)\//.test(path)
+const isSignInOrUp = (path: string) => /^\/sign-(in|up)\//.test(path)
 
 /**
  * better-auth client plugin for the multi-session server plugin: typed calls, and a live
@@ -90,10 +90,7 @@ export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
         name: "multi-session-cross-tab",
         hooks: {
           onSuccess(context) {
-            if (
-              controller &&
-              CHANGES.test(new URL(String(context.request.url), "http://x").pathname)
-            ) {
+            if (controller && CHANGES.test(String(context.request.url))) {
               announceChange(controller.id)
             }
           },

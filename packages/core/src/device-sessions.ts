@@ -149,9 +149,8 @@ export function createDeviceSessions(
   let autoSwitched: DeviceSessionsState["autoSwitched"] = null
   let recovering = false
 
-  // Optimistic overlay, keyed by user id, undone exactly on failure.
-  let optimisticActive: string | null = null
-  const optimisticRemoved = new Set<string>()
+  // The calls under way are also the optimistic overlay, keyed by user id: the target of a
+  // switch shows as active, a revoked entry is gone, until the server has answered.
   let switching: string | null = null
   const revoking = new Set<string>()
   // Mutations run one after another, so the server sees them in the order the user made them.
@@ -165,8 +164,8 @@ export function createDeviceSessions(
   const view = (): View => ({
     list: shown,
     active: activeSession,
-    activeId: optimisticActive ?? activeSession?.user.id ?? null,
-    removed: optimisticRemoved,
+    activeId: switching ?? activeSession?.user.id ?? null,
+    removed: revoking,
     error: actionError ?? listError,
     loading: listLoading,
     pending: !sessionSettled(),
@@ -202,7 +201,7 @@ export function createDeviceSessions(
   // accounts are still signed in here: switch to one of them instead of signing out.
   function recover(): void {
     const mode = options.autoSwitch
-    const candidates = list?.filter((entry) => !optimisticRemoved.has(entry.user.id)) ?? []
+    const candidates = list?.filter((entry) => !revoking.has(entry.user.id)) ?? []
     if (!mode || recovering || switching || !candidates.length) return
     const ordered = mode === "most-recent" ? mostRecentFirst(candidates) : candidates
     const target = ordered[0] as RawEntry
@@ -237,6 +236,7 @@ export function createDeviceSessions(
       if (
         $signal &&
         activeId &&
+        sessionSettled() &&
         before?.some((e) => e.user.id === activeId) &&
         !list?.some((e) => e.user.id === activeId)
       ) {
@@ -280,28 +280,29 @@ export function createDeviceSessions(
     })
   }
 
+  // Takes `unknown`: JavaScript callers can pass anything, and get a typed error for it.
   function resolveTarget(
-    target: DeviceSessionTarget,
+    target: unknown,
   ): { token: string; userId: string | null } | MultiSessionError {
     const entries = list ?? []
-    if (typeof target === "object" && target !== null) {
-      if ("userId" in target && typeof target.userId === "string" && target.userId) {
-        const entry = entries.find((e) => e.user.id === target.userId)
+    const byUser = (id: string) => entries.find((e) => e.user.id === id)
+    if (target && typeof target === "object") {
+      const { userId, session, sessionToken } = target as {
+        userId?: unknown
+        session?: { token?: unknown }
+        sessionToken?: unknown
+      }
+      if (typeof userId === "string" && userId) {
+        const entry = byUser(userId)
         return entry
-          ? { token: entry.session.token, userId: entry.user.id }
+          ? { token: entry.session.token, userId }
           : clientError("DEVICE_SESSION_NOT_FOUND")
       }
-      if ("session" in target && target.session && typeof target.session === "object") {
-        return resolveTarget(target.session.token)
-      }
-      if ("sessionToken" in target) return resolveTarget(target.sessionToken)
-      return clientError("SESSION_TOKEN_REQUIRED")
+      return resolveTarget(session ? session.token : sessionToken)
     }
-    if (typeof target !== "string" || target.trim() === "") {
-      return clientError("SESSION_TOKEN_REQUIRED")
-    }
-    const byUser = entries.find((e) => e.user.id === target)
-    if (byUser) return { token: byUser.session.token, userId: byUser.user.id }
+    if (typeof target !== "string" || !target.trim()) return clientError("SESSION_TOKEN_REQUIRED")
+    const entry = byUser(target)
+    if (entry) return { token: entry.session.token, userId: target }
     if (!TOKEN_SHAPE.test(target)) return clientError("SESSION_TOKEN_MALFORMED")
     return {
       token: target,
@@ -323,22 +324,13 @@ export function createDeviceSessions(
     const { token, userId } = resolved
     // The optimistic change shows at once; the request waits its turn in the queue.
     actionError = null
-    if (kind === "set-active") {
-      switching = userId
-      if (userId) optimisticActive = userId
-    } else if (userId) {
-      revoking.add(userId)
-      optimisticRemoved.add(userId)
-    }
+    const isSwitch = kind === "set-active"
+    if (isSwitch) switching = userId
+    else if (userId) revoking.add(userId)
     publish()
     const settle = () => {
-      if (kind === "set-active") {
-        if (switching === userId) switching = null
-        if (optimisticActive === userId) optimisticActive = null
-      } else if (userId) {
-        revoking.delete(userId)
-        optimisticRemoved.delete(userId)
-      }
+      if (!isSwitch) revoking.delete(userId as string)
+      else if (switching === userId) switching = null
     }
     const run = async (): Promise<MutationResult> => {
       let result: MutationResult
@@ -363,7 +355,7 @@ export function createDeviceSessions(
         await revalidate()
         return result
       }
-      if (kind === "set-active") autoSwitched = null
+      if (isSwitch) autoSwitched = null
       await revalidate()
       settle()
       publish()

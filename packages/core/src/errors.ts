@@ -34,17 +34,17 @@ export interface MultiSessionError<Code extends string = string> {
 }
 
 const MESSAGES: Record<MultiSessionClientErrorCode, string> = {
-  SESSION_TOKEN_REQUIRED: "Pass a device session, a user id or a non-empty session token",
-  SESSION_TOKEN_MALFORMED: "That is not a session token",
-  DEVICE_SESSION_NOT_FOUND: "That account is not signed in on this device",
-  NETWORK_ERROR: "The auth server could not be reached, or its answer could not be read",
+  SESSION_TOKEN_REQUIRED: "Pass an entry, a user id or a session token",
+  SESSION_TOKEN_MALFORMED: "Not a session token",
+  DEVICE_SESSION_NOT_FOUND: "Not signed in on this device",
+  NETWORK_ERROR: "No readable answer from the auth server",
 }
 
 export function clientError(
   code: MultiSessionClientErrorCode,
   status = 400,
 ): MultiSessionError<MultiSessionClientErrorCode> {
-  return { code, message: MESSAGES[code], status, statusText: status ? "BAD_REQUEST" : "" }
+  return { code, message: MESSAGES[code], status, statusText: status ? "Bad Request" : "" }
 }
 
 /** Whatever a failed `$fetch` produced, as one predictable shape. */

@@ -3,13 +3,7 @@ import { expect, test } from "vitest"
 import { createSSRApp, defineComponent, h } from "vue"
 import { renderToString } from "vue/server-renderer"
 import { multiSession } from "../src"
-// The root tsc cannot read SFCs; this package's vue-tsc (typecheck:vue, and Vitest's
-// typecheck) checks these imports with their real types.
-// biome-ignore lint/suspicious/noTsIgnore: for the root tsc only, see above
-// @ts-ignore
 import AccountSwitcher from "./AccountSwitcher.vue"
-// biome-ignore lint/suspicious/noTsIgnore: for the root tsc only, see above
-// @ts-ignore
 import SessionPanel from "./SessionPanel.vue"
 import { makeVueClient } from "./vue-client"
 

@@ -13,13 +13,7 @@ import { afterEach, beforeEach, expect, inject, test } from "vitest"
 import { createApp, defineComponent, h, nextTick } from "vue"
 import { countingFetch, serverTruth, signOutAll, useServerOrigin } from "../../../test/browser"
 import { multiSession, provideMultiSession, useDeviceSessions } from "../src"
-// The root tsc cannot read SFCs; this package's vue-tsc (typecheck:vue, and Vitest's
-// typecheck) checks these imports with their real types.
-// biome-ignore lint/suspicious/noTsIgnore: for the root tsc only, see above
-// @ts-ignore
 import AccountSwitcher from "./AccountSwitcher.vue"
-// biome-ignore lint/suspicious/noTsIgnore: for the root tsc only, see above
-// @ts-ignore
 import SessionPanel from "./SessionPanel.vue"
 import { makeVueClient, signUp, type VueClient } from "./vue-client"
 
