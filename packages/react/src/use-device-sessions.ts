@@ -6,9 +6,8 @@ import {
   type InferDeviceSession,
   type MultiSessionAuthClient,
 } from "@multisession/core"
-import { useStore } from "@nanostores/react"
 import type { Session, User } from "better-auth"
-import { useContext, useMemo } from "react"
+import { useCallback, useContext, useMemo, useSyncExternalStore } from "react"
 import { MultiSessionContext } from "./context"
 
 // The client type assumed when none is named: better-auth's own `Session` and `User`.
@@ -51,15 +50,19 @@ export function useDeviceSessions<C extends MultiSessionAuthClient = DefaultAuth
   )
   if (!sessions) {
     throw new Error(
-      "useDeviceSessions() has no auth client: render it inside <MultiSessionProvider client={authClient}>, or pass the client as useDeviceSessions(authClient).",
+      "useDeviceSessions(): no auth client. Render it inside <MultiSessionProvider client={authClient}>, or call useDeviceSessions(authClient).",
     )
   }
+  const store = sessions.$deviceSessions
   // Hydration must render what the server rendered: the provider's payload, or else the
   // store's first value (a server store never leaves it), not what the browser knows by now.
   const serverState = provided?.sessions === sessions ? provided.serverState : null
-  const state = useStore(sessions.$deviceSessions, {
-    ssr: serverState ? () => serverState : "initial",
-  })
+  const subscribe = useCallback((onChange: () => void) => store.listen(onChange), [store])
+  const state = useSyncExternalStore(
+    subscribe,
+    store.get,
+    () => serverState ?? store.init ?? store.get(),
+  )
   const { setActive, revoke } = sessions
   return useMemo(
     () => ({ ...state, setActive, revoke }),

@@ -1,6 +1,7 @@
 import {
   type DeviceSession,
   type DeviceSessions,
+  type DeviceSessionsPayload,
   type DeviceSessionsState,
   getDeviceSessions,
   type InferDeviceSession,
@@ -40,12 +41,21 @@ export interface DeviceSessionsStore<E extends DeviceSession<unknown, unknown> =
  */
 export function deviceSessions<C extends MultiSessionAuthClient>(
   client: C,
+  payload?: DeviceSessionsPayload<
+    C["$Infer"]["Session"]["session"],
+    C["$Infer"]["Session"]["user"]
+  >,
 ): DeviceSessionsStore<InferDeviceSession<C>> {
   // The store lives on the client, so nothing here outlives it or is shared between requests.
-  const { $deviceSessions, setActive, revoke, refetch } = getDeviceSessions(client)
+  const { $deviceSessions, setActive, revoke, refetch, initialState } = getDeviceSessions(client)
+  // On the server a payload renders for this request only; in the browser it fills the store.
+  const serverState = initialState(payload)
   return {
-    // A nanostores atom already keeps Svelte's store contract; this only drops its extra arguments.
-    subscribe: (run) => $deviceSessions.subscribe((value) => run(value)),
+    subscribe: (run) => {
+      if (!serverState) return $deviceSessions.subscribe((value) => run(value))
+      run(serverState)
+      return () => {}
+    },
     setActive,
     revoke,
     refetch,

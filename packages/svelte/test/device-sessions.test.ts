@@ -171,3 +171,43 @@ test("runs the README example as written", async () => {
   )
   expect((await serverTruth()).activeUserId).toBe(ada.id)
 })
+
+test("starts from a server-loaded payload without a list request", async () => {
+  const seed = makeSvelteClient()
+  await threeAccounts(seed)
+  // What a SvelteKit load function hands the page: auth.api's list and session.
+  const payload = {
+    list: (await seed.multiSession.listDeviceSessions()).data ?? [],
+    session: (await seed.getSession()).data,
+  }
+  const requests = countingFetch()
+  const client = makeSvelteClient(requests.fetch)
+  render(AccountSwitcher, { props: { client, payload } })
+  // The first render already shows the accounts: nothing to load.
+  expect(rows()).toHaveLength(3)
+  expect(activeName()).toEqual(["Cy"])
+  expect(screen.queryByText("Loading accounts…")).toBeNull()
+  await settleSignals()
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(0)
+})
+
+test("shows the account autoSwitch moved to when the active one vanishes", async () => {
+  const { createAuthClient } = await import("better-auth/svelte")
+  const { multiSessionClient } = await import("@multisession/core")
+  const client = createAuthClient({
+    baseURL: location.origin,
+    plugins: [multiSessionClient({ maximumSessions: 3, autoSwitch: "first", focusThrottleMs: 0 })],
+  })
+  const { cy } = await threeAccounts(client as unknown as SvelteAuthClient)
+  await renderSwitcher(client as unknown as SvelteAuthClient)
+  // Another device revokes Cy, the active account; the tab notices when it regains focus.
+  await fetch(`/test/revoke-user?email=${encodeURIComponent(cy.email)}`, { method: "POST" })
+  window.dispatchEvent(new Event("focus"))
+  await waitFor(() => expect(rows()).toHaveLength(2))
+  // The list and better-auth's session both show the account the store switched to.
+  await waitFor(() => expect(signedInAs()).not.toBe("Not signed in"))
+  await waitFor(() => expect(activeName()).toEqual([signedInAs()]))
+  const { activeUserId } = await serverTruth()
+  const active = getDeviceSessions(client as never).$deviceSessions.get()
+  expect(active.autoSwitched).toEqual({ from: cy.id, to: activeUserId })
+})

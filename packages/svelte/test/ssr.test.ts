@@ -2,6 +2,7 @@
 import { hydrateDeviceSessions } from "@multisession/core"
 import { render } from "svelte/server"
 import { expect, test } from "vitest"
+import { loadPayload } from "../../../test/server-payload"
 import AccountSwitcher from "./AccountSwitcher.svelte"
 import { makeSvelteClient } from "./auth-client"
 
@@ -47,5 +48,22 @@ test("shows one request's accounts to no other request", () => {
   const { body } = render(AccountSwitcher, { props: { client } })
   expect(body).not.toContain("Ada")
   expect(body).toContain("Loading accounts…")
+  expect(calls).toEqual([])
+})
+
+test("renders a server-loaded payload for that request only", async () => {
+  const { client, calls } = sharedClient()
+  const first = await loadPayload(["Ada", "Bob"])
+  const second = await loadPayload(["Cy"])
+  const one = render(AccountSwitcher, { props: { client, payload: first } }).body
+  const two = render(AccountSwitcher, { props: { client, payload: second } }).body
+  const three = render(AccountSwitcher, { props: { client } }).body
+  expect(one).toContain("Ada")
+  expect(one).toContain("Bob")
+  expect(one).not.toContain("Loading accounts…")
+  expect(two).toContain("Cy")
+  expect(two).not.toContain("Ada")
+  expect(three).not.toContain("Ada")
+  expect(three).toContain("Loading accounts…")
   expect(calls).toEqual([])
 })

@@ -1,16 +1,30 @@
-import { getDeviceSessions, type MultiSessionAuthClient } from "@multisession/core"
+import {
+  type DeviceSessionsPayload,
+  getDeviceSessions,
+  type MultiSessionAuthClient,
+} from "@multisession/core"
 import { type App, type InjectionKey, type Plugin, provide } from "vue"
 
-export const clientKey: InjectionKey<MultiSessionAuthClient> = Symbol("multisession.client")
+export interface Provided {
+  client: MultiSessionAuthClient
+  payload?: DeviceSessionsPayload<unknown, unknown> | null
+}
+
+export const clientKey: InjectionKey<Provided> = Symbol("multisession.client")
 
 /** What `app.use(multiSession, options)` takes. */
 export interface MultiSessionPluginOptions {
   /** An auth client created with `multiSessionClient()` among its plugins. */
   client: MultiSessionAuthClient
+  /**
+   * The device's list and session as the server loaded them (`{ list, session }`): the server
+   * renders them, and the browser starts from them without a request.
+   */
+  payload?: DeviceSessionsPayload<unknown, unknown> | null
 }
 
-function checked(client: MultiSessionAuthClient | undefined, usage: string) {
-  if (!client) throw new TypeError(`multisession: pass the auth client, as in ${usage}.`)
+function checked(client: MultiSessionAuthClient | undefined) {
+  if (!client) throw new TypeError("multisession: pass the auth client (client: authClient)")
   // Fails now, with core's explanation, rather than in the first component.
   getDeviceSessions(client)
   return client
@@ -25,10 +39,7 @@ function checked(client: MultiSessionAuthClient | undefined, usage: string) {
  */
 export const multiSession = {
   install(app: App, options: MultiSessionPluginOptions) {
-    app.provide(
-      clientKey,
-      checked(options?.client, "app.use(multiSession, { client: authClient })"),
-    )
+    app.provide(clientKey, { client: checked(options?.client), payload: options.payload })
   },
 } satisfies Plugin<[MultiSessionPluginOptions]>
 
@@ -41,6 +52,9 @@ export const multiSession = {
  * provideMultiSession(authClient)
  * </script>
  */
-export function provideMultiSession(client: MultiSessionAuthClient): void {
-  provide(clientKey, checked(client, "provideMultiSession(authClient)"))
+export function provideMultiSession(
+  client: MultiSessionAuthClient,
+  payload?: DeviceSessionsPayload<unknown, unknown> | null,
+): void {
+  provide(clientKey, { client: checked(client), payload })
 }

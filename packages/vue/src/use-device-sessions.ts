@@ -1,6 +1,7 @@
 import {
   type DeviceSession,
   type DeviceSessions,
+  type DeviceSessionsPayload,
   type DeviceSessionsState,
   getDeviceSessions,
   type InferDeviceSession,
@@ -13,6 +14,7 @@ import {
   hasInjectionContext,
   inject,
   type ShallowRef,
+  shallowRef,
   toRaw,
 } from "vue"
 import { clientKey } from "./provide"
@@ -48,19 +50,24 @@ export type UseDeviceSessionsReturn<E extends DeviceSession<unknown, unknown> = 
  */
 export function useDeviceSessions<C extends MultiSessionAuthClient | undefined = undefined>(
   client?: C,
+  payload?: DeviceSessionsPayload<EntryOf<C>["session"], EntryOf<C>["user"]> | null,
 ): UseDeviceSessionsReturn<EntryOf<C>> {
   // inject() only works in setup; outside it, fall through to the error below.
-  const found = client ?? (hasInjectionContext() ? inject(clientKey, null) : null)
+  const provided = hasInjectionContext() ? inject(clientKey, null) : null
+  const found = client ?? provided?.client
   if (!found) {
     throw new Error(
-      "multisession: useDeviceSessions() found no auth client. Install the plugin with app.use(multiSession, { client: authClient }), call provideMultiSession(authClient) in a parent component, or pass the client: useDeviceSessions(authClient).",
+      "useDeviceSessions(): no auth client. Use app.use(multiSession, { client: authClient }) or provideMultiSession(authClient), or call useDeviceSessions(authClient).",
     )
   }
   const sessions = getDeviceSessions(found) as unknown as DeviceSessions<EntryOf<C>>
+  // On the server a payload renders for this request only; in the browser it fills the store.
+  const given = payload ?? (found === provided?.client ? provided.payload : null)
+  const serverState = sessions.initialState((given as typeof payload) ?? undefined)
   // Subscribes in the browser only, and unsubscribes when the component's scope ends.
-  const state = useStore(sessions.$deviceSessions) as unknown as Readonly<
-    ShallowRef<DeviceSessionsState<EntryOf<C>>>
-  >
+  const state = (
+    serverState ? shallowRef(serverState) : useStore(sessions.$deviceSessions)
+  ) as Readonly<ShallowRef<DeviceSessionsState<EntryOf<C>>>>
   // One ref per field of core's state, whatever fields core has.
   const refs: Record<string, ComputedRef<unknown>> = {}
   for (const key of Object.keys(toRaw(state.value)) as (keyof typeof state.value)[]) {

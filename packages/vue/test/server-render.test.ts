@@ -2,6 +2,7 @@
 import { expect, test } from "vitest"
 import { createSSRApp, defineComponent, h } from "vue"
 import { renderToString } from "vue/server-renderer"
+import { loadPayload } from "../../../test/server-payload"
 import { multiSession } from "../src"
 import AccountSwitcher from "./AccountSwitcher.vue"
 import SessionPanel from "./SessionPanel.vue"
@@ -20,5 +21,31 @@ test("renders on the server without a request or window", async () => {
   expect(html).toContain("Loading accounts…")
   expect(html).toContain("Signed in as nobody")
   await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(paths).toEqual([])
+})
+
+test("renders a server-loaded payload for that request only", async () => {
+  const paths: string[] = []
+  const client = makeVueClient((input, init) => {
+    paths.push(String(input))
+    return fetch(input, init)
+  })
+  const render = (payload?: Awaited<ReturnType<typeof loadPayload>>) =>
+    renderToString(
+      createSSRApp(defineComponent(() => () => h(AccountSwitcher))).use(multiSession, {
+        client,
+        payload,
+      }),
+    )
+  const one = await render(await loadPayload(["Ada", "Bob"]))
+  const two = await render(await loadPayload(["Cy"]))
+  const three = await render()
+  expect(one).toContain("Ada")
+  expect(one).toContain("Bob")
+  expect(one).not.toContain("Loading accounts…")
+  expect(two).toContain("Cy")
+  expect(two).not.toContain("Ada")
+  expect(three).not.toContain("Ada")
+  expect(three).toContain("Loading accounts…")
   expect(paths).toEqual([])
 })
