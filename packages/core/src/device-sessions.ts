@@ -28,6 +28,12 @@ export type AuthFetch = (
 ) => Promise<{ data: unknown; error: unknown }>
 
 const FOCUS_THROTTLE_MS = 5_000
+
+// An answer is trusted only in the shape the server sends: a garbled body is an error, not data.
+const isEntry = (value: unknown): value is RawEntry => {
+  const entry = value as RawEntry | null
+  return typeof entry?.user?.id === "string" && typeof entry.session?.token === "string"
+}
 // Real tokens are short URL-safe ids; anything else cannot name a cookie on this device.
 const TOKEN_SHAPE = /^[\w.~+/=-]{1,512}$/
 
@@ -95,10 +101,11 @@ export function buildState(view: View, prev?: DeviceSessionsState): DeviceSessio
 }
 
 function checkPayload(payload: DeviceSessionsPayload): void {
+  const { list, session } = (payload ?? {}) as Partial<DeviceSessionsPayload>
   if (
-    !payload ||
     typeof payload !== "object" ||
-    (payload.list != null && !Array.isArray(payload.list))
+    (list != null && !(Array.isArray(list) && list.every(isEntry))) ||
+    (session != null && !isEntry(session))
   ) {
     throw new TypeError(
       "multisession: expected a payload { list: DeviceSession[] | null, session }",
@@ -189,7 +196,8 @@ export function createDeviceSessions(
     // so the screen never pairs a new list with an old active account.
     if (mounted && !listLoading && sessionSettled()) {
       shown = list
-      activeSession = $session?.get().data ?? null
+      const data = $session?.get().data
+      activeSession = isEntry(data) ? data : null
       if (!activeSession) recover()
       else if (options.autoSwitch === "most-recent")
         rememberActive(activeSession.user.id, list ?? [])
@@ -250,7 +258,7 @@ export function createDeviceSessions(
     }).then(
       ({ data, error }) =>
         settle(() => {
-          if (error || !Array.isArray(data)) listError = toError(error)
+          if (error || !Array.isArray(data) || !data.every(isEntry)) listError = toError(error)
           else {
             list = data as RawEntry[]
             listError = null

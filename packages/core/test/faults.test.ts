@@ -121,3 +121,17 @@ test("keeps both accounts when a revoke meets a malformed answer, once the serve
   expect(after.active?.user.id).toBe(truth.activeUserId)
   stop()
 })
+
+test("survives a garbled session answer and keeps the accounts on screen", async () => {
+  const { client, faults, state, stop } = await twoAccounts()
+  faults.fail("/get-session", "malformed-json")
+  await client.useDeviceSessions.get().refetch()
+  // better-auth's session store now holds the garbled body; ours must not trust it.
+  window.dispatchEvent(new Event("focus"))
+  const after = await waitFor(client.useDeviceSessions, settled)
+  expect(after.data?.map((e) => e.user.id)).toEqual(state.data?.map((e) => e.user.id))
+  await client.useDeviceSessions.get().refetch()
+  const healed = await waitFor(client.useDeviceSessions, settled)
+  expect(healed.active?.user.name).toBe("Bob")
+  stop()
+})
