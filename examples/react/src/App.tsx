@@ -1,6 +1,9 @@
 import { type MultiSessionError, useDeviceSessions } from "@multisession/react"
-import { type FormEvent, useState } from "react"
+import { type CSSProperties, type FormEvent, useState } from "react"
 import { authClient } from "./auth-client"
+
+// One colour per person, the same in the header and the list.
+const hue = (id: string) => [...id].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 360, 0)
 
 const initials = (name: string) =>
   name
@@ -16,10 +19,14 @@ const describe = (error: MultiSessionError) =>
     ? "That account was already removed from this device."
     : error.message
 
-function Who({ user }: { user: { name: string; email: string } }) {
+function Who({ user }: { user: { id: string; name: string; email: string } }) {
   return (
     <>
-      <span className="avatar" aria-hidden="true">
+      <span
+        className="avatar"
+        aria-hidden="true"
+        style={{ "--hue": hue(user.id) } as CSSProperties}
+      >
         {initials(user.name)}
       </span>
       <div className="who">

@@ -239,8 +239,10 @@ export function createDeviceSessions(
       inFlight = undefined
       const before = list
       apply()
-      // The active account left the list: its session may be gone too, so ask again.
-      const activeId = activeSession?.user.id
+      // The session's latest answer names an account that just left the list: that session
+      // may be gone too, so ask again (unless an answer is on its way already).
+      const current = $session?.get().data
+      const activeId = isEntry(current) ? current.user.id : null
       if (
         $signal &&
         activeId &&
