@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, expect, test, vi } from "vitest"
+import { makeClient, useServerOrigin } from "../../../test/browser"
+import { getDeviceSessions } from "../src"
+
+beforeEach(() => {
+  useServerOrigin()
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+})
+
+// The real fetch, wrapped so that no request is ever answered: each mount starts one, each
+// unmount must abort it, and 10,000 cycles send nothing to the server.
+const unanswered: typeof fetch = (_input, init) =>
+  new Promise((_resolve, reject) => {
+    init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")))
+  })
+
+test("leaves no listeners or channels after 10,000 mount and unmount cycles", async () => {
+  const live = new Map<string, number>()
+  const count = (key: string, by: number) => live.set(key, (live.get(key) ?? 0) + by)
+  for (const target of [window, document] as EventTarget[]) {
+    const name = target === window ? "window" : "document"
+    const add = target.addEventListener.bind(target)
+    const remove = target.removeEventListener.bind(target)
+    vi.spyOn(target, "addEventListener").mockImplementation((type, listener, options) => {
+      count(`${name}:${type}`, 1)
+      add(type, listener, options)
+    })
+    vi.spyOn(target, "removeEventListener").mockImplementation((type, listener, options) => {
+      count(`${name}:${type}`, -1)
+      remove(type, listener, options)
+    })
+  }
+  const RealChannel = globalThis.BroadcastChannel
+  let openChannels = 0
+  vi.stubGlobal(
+    "BroadcastChannel",
+    class extends RealChannel {
+      constructor(name: string) {
+        super(name)
+        openChannels += 1
+      }
+      override close() {
+        openChannels -= 1
+        super.close()
+      }
+    },
+  )
+
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] })
+  const client = makeClient({ maximumSessions: 3 }, unanswered)
+  const { $deviceSessions } = getDeviceSessions(client)
+  let peak = 0
+  for (let cycle = 0; cycle < 10_000; cycle++) {
+    const stop = $deviceSessions.listen(() => {})
+    peak = Math.max(peak, openChannels)
+    stop()
+    // past nanostores' one-second grace, so every cycle is a real unmount
+    vi.advanceTimersByTime(1_001)
+  }
+  // better-auth's session atom starts its own one-second grace when ours lets go of it
+  vi.advanceTimersByTime(1_001)
+  expect(peak).toBe(1)
+  expect($deviceSessions.lc).toBe(0)
+  expect(openChannels).toBe(0)
+  expect(vi.getTimerCount()).toBe(0)
+  const ours = ["window:focus", "window:online", "document:visibilitychange"]
+  expect(Object.fromEntries(ours.map((key) => [key, live.get(key) ?? 0]))).toEqual({
+    "window:focus": 0,
+    "window:online": 0,
+    "document:visibilitychange": 0,
+  })
+})
