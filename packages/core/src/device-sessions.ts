@@ -366,7 +366,10 @@ export function createDeviceSessions(
         return result
       }
       if (isSwitch) autoSwitched = null
-      await revalidate()
+      // Removing another account leaves the session as it was: only the list needs asking.
+      if (!isSwitch && userId && userId !== activeSession?.user.id) {
+        if (mounted) await fetchList()
+      } else await revalidate()
       settle()
       publish()
       return result

@@ -58,7 +58,7 @@ export function getDeviceSessions<C extends MultiSessionAuthClient>(
   const controller = store?.[kController]
   if (!controller) {
     throw new TypeError(
-      "multisession: this auth client has no device sessions. Create it with createAuthClient({ plugins: [multiSessionClient()] }).",
+      "multisession: expected an auth client made with createAuthClient({ plugins: [multiSessionClient()] })",
     )
   }
   return controller as unknown as DeviceSessions<InferDeviceSession<C>>

@@ -23,12 +23,8 @@ export interface MultiSessionPluginOptions {
   payload?: DeviceSessionsPayload<unknown, unknown> | null
 }
 
-function checked(client: MultiSessionAuthClient | undefined) {
-  if (!client) throw new TypeError("multisession: pass the auth client (client: authClient)")
-  // Fails now, with core's explanation, rather than in the first component.
-  getDeviceSessions(client)
-  return client
-}
+// Fails now, with core's explanation, rather than in the first component.
+const checked = (client: MultiSessionAuthClient) => getDeviceSessions(client) && client
 
 /**
  * Vue plugin that hands an auth client to every `useDeviceSessions()` in the app.

@@ -7,15 +7,14 @@ import {
   type InferDeviceSession,
   type MultiSessionAuthClient,
 } from "@multisession/core"
-import { useStore } from "@nanostores/vue"
 import {
   type ComputedRef,
   computed,
+  getCurrentScope,
   hasInjectionContext,
   inject,
-  type ShallowRef,
+  onScopeDispose,
   shallowRef,
-  toRaw,
 } from "vue"
 import { clientKey } from "./provide"
 
@@ -57,23 +56,25 @@ export function useDeviceSessions<C extends MultiSessionAuthClient | undefined =
   const found = client ?? provided?.client
   if (!found) {
     throw new Error(
-      "useDeviceSessions(): no auth client. Use app.use(multiSession, { client: authClient }) or provideMultiSession(authClient), or call useDeviceSessions(authClient).",
+      "useDeviceSessions() needs app.use(multiSession, { client }), provideMultiSession(client) or a client argument",
     )
   }
   const sessions = getDeviceSessions(found) as unknown as DeviceSessions<EntryOf<C>>
   // On the server a payload renders for this request only; in the browser it fills the store.
   const given = payload ?? (found === provided?.client ? provided.payload : null)
   const serverState = sessions.initialState((given as typeof payload) ?? undefined)
-  // Subscribes in the browser only, and unsubscribes when the component's scope ends.
-  const state = (
-    serverState ? shallowRef(serverState) : useStore(sessions.$deviceSessions)
-  ) as Readonly<ShallowRef<DeviceSessionsState<EntryOf<C>>>>
+  // Subscribes in the browser only (a server render never unmounts), until the scope ends.
+  const state = shallowRef(serverState ?? sessions.$deviceSessions.get())
+  if (!serverState && typeof window !== "undefined") {
+    const stop = sessions.$deviceSessions.listen((value) => {
+      state.value = value
+    })
+    if (getCurrentScope()) onScopeDispose(stop)
+  }
   // One ref per field of core's state, whatever fields core has.
   const refs: Record<string, ComputedRef<unknown>> = {}
-  for (const key of Object.keys(toRaw(state.value)) as (keyof typeof state.value)[]) {
-    // useStore wraps the value in a readonly proxy in development: hand out core's own
-    // objects, so identity is the same as in production and as the store's.
-    if (key !== "refetch") refs[key] = computed(() => toRaw(state.value)[key])
+  for (const key of Object.keys(state.value) as (keyof typeof state.value)[]) {
+    if (key !== "refetch") refs[key] = computed(() => state.value[key])
   }
   return {
     ...(refs as unknown as UseDeviceSessionsReturn<EntryOf<C>>),
