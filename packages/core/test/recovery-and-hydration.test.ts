@@ -21,6 +21,25 @@ const settled = (s: DeviceSessionsState) => !s.isPending && !s.isRefetching
 const revokeBehindTheBack = (email: string) =>
   fetch(`/test/revoke-user?email=${encodeURIComponent(email)}`, { method: "POST" })
 
+// Signs the accounts in (the last one active), then another device revokes the active one and
+// this tab regains focus. Resolves once the store satisfies `ready`.
+async function activeVanishes(
+  autoSwitch: "most-recent" | "first" | false,
+  names: string[],
+  ready: (s: DeviceSessionsState) => boolean,
+) {
+  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0, autoSwitch })
+  const users = []
+  for (const name of names) users.push(await signUp(client, name))
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === names.length)
+  await revokeBehindTheBack(users.at(-1)?.email ?? "")
+  window.dispatchEvent(new Event("focus"))
+  const state = await waitFor(client.useDeviceSessions, (s) => settled(s) && ready(s))
+  stop()
+  return { client, state }
+}
+
 test("switches to the most recently used account when the active one vanishes", async () => {
   const seen: unknown[] = []
   const client = makeClient({
@@ -56,54 +75,30 @@ test("switches to the most recently used account when the active one vanishes", 
 })
 
 test("switches to the first listed account with autoSwitch: first", async () => {
-  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0, autoSwitch: "first" })
-  await signUp(client, "Ada")
-  const bob = await signUp(client, "Bob")
-  const stop = client.useDeviceSessions.listen(() => {})
-  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 2)
-  await revokeBehindTheBack(bob.email)
-  window.dispatchEvent(new Event("focus"))
-  const state = await waitFor(
-    client.useDeviceSessions,
-    (s) => settled(s) && s.autoSwitched !== null,
-  )
+  const { state } = await activeVanishes("first", ["Ada", "Bob"], (s) => s.autoSwitched !== null)
   expect(state.active?.user.name).toBe("Ada")
   expect((await serverTruth()).activeUserId).toBe(state.active?.user.id)
-  stop()
 })
 
 test("signs out cleanly when no account is left to switch to", async () => {
-  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0, autoSwitch: "most-recent" })
-  const ada = await signUp(client, "Ada")
-  const stop = client.useDeviceSessions.listen(() => {})
-  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
-  await revokeBehindTheBack(ada.email)
-  window.dispatchEvent(new Event("focus"))
-  const state = await waitFor(
-    client.useDeviceSessions,
-    (s) => settled(s) && s.data?.length === 0 && s.active === null,
+  const { client, state } = await activeVanishes(
+    "most-recent",
+    ["Ada"],
+    (s) => s.data?.length === 0 && s.active === null,
   )
   expect(state.autoSwitched).toBeNull()
   expect(state.error).toBeNull()
   expect(client.useSession.get().data).toBeNull()
-  stop()
 })
 
 test("stays signed out without autoSwitch", async () => {
-  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0 })
-  await signUp(client, "Ada")
-  const bob = await signUp(client, "Bob")
-  const stop = client.useDeviceSessions.listen(() => {})
-  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 2)
-  await revokeBehindTheBack(bob.email)
-  window.dispatchEvent(new Event("focus"))
-  const state = await waitFor(
-    client.useDeviceSessions,
-    (s) => settled(s) && s.data?.length === 1 && s.active === null,
+  const { state } = await activeVanishes(
+    false,
+    ["Ada", "Bob"],
+    (s) => s.data?.length === 1 && s.active === null,
   )
   expect(state.data?.[0]?.isActive).toBe(false)
   expect((await serverTruth()).activeUserId).toBeNull()
-  stop()
 })
 
 test("hydrates from a server-loaded payload without a list request", async () => {
