@@ -95,7 +95,8 @@ function WhoAmI() {
 // Uses the hook but shows something a switch leaves as it was.
 function AccountCount() {
   useCountRender("account-count")
-  const { data } = useAccounts()
+  // Says which field it reads, as an app that cares about renders would.
+  const { data } = useDeviceSessions<Client>(null, { fields: ["data"] })
   return <p data-testid="account-count">{data ? `${data.length} accounts` : "…"}</p>
 }
 

@@ -126,6 +126,7 @@ export interface DeviceSessionsController {
   hydrate(payload: DeviceSessionsPayload): void
   snapshot(payload: DeviceSessionsPayload): DeviceSessionsState
   initialState(payload?: DeviceSessionsPayload): DeviceSessionsState | null
+  select(fields?: readonly (keyof DeviceSessionsState)[]): () => DeviceSessionsState
 }
 
 export function createDeviceSessions(
@@ -462,6 +463,15 @@ export function createDeviceSessions(
     refetch,
     hydrate,
     snapshot,
+    select(fields) {
+      // The same snapshot back while the fields a reader asked for stay the same.
+      let last: DeviceSessionsState | undefined
+      return () => {
+        const next = $deviceSessions.get()
+        if (!last || !fields || fields.some((field) => last?.[field] !== next[field])) last = next
+        return last
+      }
+    },
     initialState(payload) {
       if (!payload) return null
       if (typeof window === "undefined") return snapshot(payload)

@@ -39,6 +39,11 @@ export interface DeviceSessions<E extends DeviceSession<unknown, unknown> = Devi
   initialState(
     payload?: DeviceSessionsPayload<E["session"], E["user"]>,
   ): DeviceSessionsState<E> | null
+  /**
+   * A snapshot reader for `useSyncExternalStore`-style bindings: it hands back the same object
+   * while the listed fields stay the same, so a reader of `data` skips other changes.
+   */
+  select(fields?: readonly (keyof DeviceSessionsState<E>)[]): () => DeviceSessionsState<E>
 }
 
 /**

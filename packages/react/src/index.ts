@@ -9,6 +9,7 @@ export type {
 } from "@multisession/core"
 export { MultiSessionProvider, type MultiSessionProviderProps } from "./multi-session-provider"
 export {
+  type UseDeviceSessionsOptions,
   type UseDeviceSessionsResult,
   useDeviceSessions,
 } from "./use-device-sessions"

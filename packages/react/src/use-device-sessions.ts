@@ -15,6 +15,19 @@ interface DefaultAuthClient extends MultiSessionAuthClient {
   $Infer: { Session: { session: Session; user: User } }
 }
 
+type Field = keyof DeviceSessionsState
+
+/**
+ * Options of `useDeviceSessions()`.
+ *
+ * @example
+ * const { data } = useDeviceSessions(authClient, { fields: ["data"] }) // renders only when data changes
+ */
+export interface UseDeviceSessionsOptions {
+  /** Re-render only when these fields change; the others may be stale in what is returned. */
+  fields?: readonly Field[]
+}
+
 /**
  * What `useDeviceSessions()` returns: the store's value, plus the calls that change it.
  *
@@ -41,7 +54,8 @@ export type UseDeviceSessionsResult<E extends DeviceSession<unknown, unknown> = 
  * ))
  */
 export function useDeviceSessions<C extends MultiSessionAuthClient = DefaultAuthClient>(
-  client?: C,
+  client?: C | null,
+  options: UseDeviceSessionsOptions = {},
 ): UseDeviceSessionsResult<InferDeviceSession<C>> {
   const provided = useContext(MultiSessionContext)
   const sessions = useMemo(
@@ -50,7 +64,7 @@ export function useDeviceSessions<C extends MultiSessionAuthClient = DefaultAuth
   )
   if (!sessions) {
     throw new Error(
-      "useDeviceSessions(): no auth client. Render it inside <MultiSessionProvider client={authClient}>, or call useDeviceSessions(authClient).",
+      "useDeviceSessions() needs a <MultiSessionProvider client={authClient}> above it, or the client as argument",
     )
   }
   const store = sessions.$deviceSessions
@@ -58,9 +72,14 @@ export function useDeviceSessions<C extends MultiSessionAuthClient = DefaultAuth
   // store's first value (a server store never leaves it), not what the browser knows by now.
   const serverState = provided?.sessions === sessions ? provided.serverState : null
   const subscribe = useCallback((onChange: () => void) => store.listen(onChange), [store])
+  // With `fields`, a change elsewhere in the state hands back the same snapshot, so React
+  // skips the render (what nanostores' own `keys` option does).
+  const fields = options.fields?.join()
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `fields` stands for options.fields
+  const getSnapshot = useMemo(() => sessions.select(options.fields), [sessions, fields])
   const state = useSyncExternalStore(
     subscribe,
-    store.get,
+    getSnapshot,
     () => serverState ?? store.init ?? store.get(),
   )
   const { setActive, revoke } = sessions

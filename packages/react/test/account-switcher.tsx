@@ -125,3 +125,10 @@ export function WhoAmI({ client }: { client: ReactClient }) {
     </footer>
   )
 }
+
+/** Reads only the list, and says so with `fields`: other changes do not render it. */
+export function AccountCount() {
+  count("account-count")
+  const { data } = useDeviceSessions(null, { fields: ["data"] })
+  return <p data-testid="account-count">{data ? `${data.length} accounts` : "…"}</p>
+}

@@ -12,6 +12,7 @@ import {
 import { getDeviceSessions, type MultiSessionAuthClient } from "../../core/src"
 import { MultiSessionProvider } from "../src"
 import {
+  AccountCount,
   AccountSwitcher,
   lastAction,
   makeReactClient,
@@ -64,6 +65,7 @@ async function threeAccounts() {
     <MultiSessionProvider client={client}>
       <AccountSwitcher />
       <WhoAmI client={client} />
+      <AccountCount />
     </MultiSessionProvider>,
   )
   await screen.findByText("Ada")
@@ -118,6 +120,9 @@ test("renders each subscriber a bounded number of times per switch", async () =>
   expect(renders.get("who-am-i") ?? 0).toBeLessThanOrEqual(MAX_RENDERS_PER_SWITCH)
   // Bob was neither active before nor after: his memoized row never renders.
   expect(renders.get("row:Bob") ?? 0).toBe(0)
+  // A component that asked for `data` only renders once: the entries' active flags changed.
+  expect(renders.get("account-count") ?? 0).toBe(1)
+  expect(screen.getByTestId("account-count").textContent).toBe("3 accounts")
 })
 
 test("removes an account from the list", async () => {
@@ -224,7 +229,7 @@ test("releases the store when the last component unmounts", async () => {
 test("throws a clear error without a provider or a client", () => {
   const quiet = vi.spyOn(console, "error").mockImplementation(() => {})
   expect(() => render(<AccountSwitcher />)).toThrow(
-    /MultiSessionProvider client=\{authClient\}.*useDeviceSessions\(authClient\)/,
+    /useDeviceSessions\(\) needs a <MultiSessionProvider client=\{authClient\}>.*client as argument/,
   )
   quiet.mockRestore()
 })
