@@ -55,7 +55,7 @@ interface View {
 // One pure function turns what is known into the state, on the server and in the browser
 // alike, so a server render and the hydrated store agree to the byte. Whatever did not
 // change keeps its identity from `prev`, so subscribers are not told about nothing.
-export function buildState(view: View, prev?: DeviceSessionsState): DeviceSessionsState {
+function buildState(view: View, prev?: DeviceSessionsState): DeviceSessionsState {
   const keep = <T>(next: T, old: T | undefined): T =>
     old !== undefined && isEqual(old, next) ? old : next
   let data: DeviceSession[] | null = null
