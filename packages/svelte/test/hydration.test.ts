@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises"
 import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { type Component, hydrate, unmount } from "svelte"
+import { hydrate, unmount } from "svelte"
 import { compile } from "svelte/compiler"
 import { render } from "svelte/server"
 import { afterEach, beforeEach, expect, test, vi } from "vitest"
@@ -19,7 +19,7 @@ async function serverBuild() {
   const { js } = compile(source, { generate: "server", filename: "AccountSwitcher.svelte" })
   await writeFile(serverFile, js.code)
   return (await import(/* @vite-ignore */ pathToFileURL(serverFile).href))
-    .default as Component<never>
+    .default as typeof AccountSwitcher
 }
 
 beforeEach(async () => {
@@ -43,9 +43,7 @@ test("hydrates server HTML from a payload with no loading flash and no list requ
     session: (await seed.getSession()).data,
   }
   const ServerSwitcher = await serverBuild()
-  const { body } = render(ServerSwitcher, {
-    props: { client: makeSvelteClient(), payload } as never,
-  })
+  const { body } = render(ServerSwitcher, { props: { client: makeSvelteClient(), payload } })
   expect(body).toContain("Bob")
 
   const target = document.createElement("div")
