@@ -287,7 +287,7 @@ ${table(
 
 "Own code" leaves out the framework, better-auth, nanostores and \`@multisession/core\`;
 "with the dependencies" leaves out only the framework and better-auth (which already ships
-nanostores), so a binding's figure includes \`@nanostores/react\`/\`@nanostores/vue\` and the
+nanostores), so a binding's figure includes the
 few parts of core it uses.
 
 ### On top of \`better-auth/client\`
