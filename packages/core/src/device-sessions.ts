@@ -41,7 +41,6 @@ interface View {
   list: readonly RawEntry[] | null
   active: RawEntry | null
   activeId: string | null
-  removed: ReadonlySet<string>
   error: MultiSessionError | null
   loading: boolean
   pending: boolean
@@ -61,7 +60,7 @@ function buildState(view: View, prev?: DeviceSessionsState): DeviceSessionsState
   let data: DeviceSession[] | null = null
   if (view.list) {
     data = view.list
-      .filter((raw) => !view.removed.has(raw.user.id))
+      .filter((raw) => !view.revoking.has(raw.user.id))
       .map((raw) =>
         keep(
           { session: raw.session, user: raw.user, isActive: raw.user.id === view.activeId },
@@ -77,7 +76,7 @@ function buildState(view: View, prev?: DeviceSessionsState): DeviceSessionsState
     !active &&
     !!view.active &&
     view.active.user.id === view.activeId &&
-    !view.removed.has(view.activeId)
+    !view.revoking.has(view.activeId)
   if (activeNotListed && view.active) {
     active = keep({ ...view.active, isActive: true }, prev?.active ?? undefined)
   }
@@ -173,7 +172,6 @@ export function createDeviceSessions(
     list: shown,
     active: activeSession,
     activeId: switching ?? activeSession?.user.id ?? null,
-    removed: revoking,
     error: actionError ?? listError,
     loading: listLoading,
     pending: !sessionSettled(),

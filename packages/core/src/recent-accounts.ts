@@ -15,9 +15,12 @@ export function rememberActive(
   userId: string,
   onDevice: readonly { user: { id: string } }[],
 ): void {
-  const ids = [userId, ...read().filter((id) => id !== userId)].filter(
+  const stored = read()
+  const ids = [userId, ...stored.filter((id) => id !== userId)].filter(
     (id) => id === userId || onDevice.some((entry) => entry.user.id === id),
   )
+  // Called on every settled update: write only when the order really changed.
+  if (ids.join() === stored.join()) return
   try {
     localStorage.setItem(KEY, JSON.stringify(ids))
   } catch {
