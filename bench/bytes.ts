@@ -4,8 +4,8 @@ import { execFileSync } from "node:child_process"
 import { realpathSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
-import { gzipSync } from "node:zlib"
-import { build, type Plugin } from "esbuild"
+import type { Plugin } from "esbuild"
+import { coreAdds, measure as measureWith } from "./lib/bundle"
 import { writeResult } from "./lib/results"
 
 const BENCH = import.meta.dirname
@@ -21,38 +21,11 @@ const resolveQueryCore: Plugin = {
   },
 }
 
+const measure = (entry: Parameters<typeof measureWith>[0], external: string[] = []) =>
+  measureWith(entry, external, [resolveQueryCore])
+
 const FRAMEWORKS = ["react", "react-dom", "react/*", "react-dom/*", "vue", "svelte", "svelte/*"]
 const BETTER_AUTH = ["better-auth", "better-auth/*", "@better-auth/*", "@better-fetch/*"]
-
-interface Size {
-  min: number
-  gzip: number
-}
-
-async function measure(
-  entry: { file: string } | { code: string },
-  external: string[] = [],
-): Promise<Size> {
-  const result = await build({
-    ...("file" in entry
-      ? { entryPoints: [entry.file] }
-      : { stdin: { contents: entry.code, resolveDir: BENCH, loader: "ts" } }),
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    jsx: "automatic",
-    external,
-    plugins: [resolveQueryCore],
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "error",
-  })
-  const output = result.outputFiles[0]
-  if (!output) throw new Error("esbuild wrote nothing")
-  return { min: output.contents.byteLength, gzip: gzipSync(output.contents, { level: 9 }).length }
-}
 
 const dist = (name: string) => join(ROOT, "packages", name, "dist", "index.js")
 
@@ -78,17 +51,13 @@ for (const name of ["core", "react", "vue", "svelte"]) {
 }
 
 // 2. What core adds on top of better-auth/client, against better-auth's built-in plugin.
+const client = await coreAdds()
+const { builtIn, ours } = client
 const clientWith = (plugin: string) => `
   import { createAuthClient } from "better-auth/client"
   ${plugin}
   export const authClient = createAuthClient({ plugins: [multiSessionClient()] })
 `
-const builtIn = await measure({
-  code: clientWith('import { multiSessionClient } from "better-auth/client/plugins"'),
-})
-const ours = await measure({
-  code: clientWith('import { multiSessionClient } from "@multisession/core"'),
-})
 // The framework-free baseline: the built-in plugin plus TanStack Query's core for the list.
 const builtInWithQueryCore = await measure({
   code: `${clientWith('import { multiSessionClient } from "better-auth/client/plugins"')}
@@ -163,7 +132,12 @@ writeResult("bytes", {
   gzipLevel: 9,
   esbuild: (await import("esbuild")).version,
   entries,
-  client: { builtIn, ours, builtInWithQueryCore },
+  client: {
+    builtIn,
+    ours,
+    builtInWithQueryCore,
+    extras: { autoSwitch: client.autoSwitch, hydration: client.hydration },
+  },
   react: { base: reactBase, baseline: reactBaseline, ours: reactOurs },
   pages,
   sizeLimit,

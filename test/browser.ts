@@ -1,6 +1,6 @@
 // Helpers for tests that run in happy-dom against the real server from global-setup.
 import { createAuthClient } from "better-auth/client"
-import { inject } from "vitest"
+import { inject, vi } from "vitest"
 import { type MultiSessionClientOptions, multiSessionClient } from "../packages/core/src"
 
 export const PASSWORD = "correct-horse-battery"
@@ -89,3 +89,27 @@ export function waitFor<T>(
 
 /** better-auth raises its session signal 10 ms after a call returns; let that pass. */
 export const settleSignals = () => new Promise((resolve) => setTimeout(resolve, 30))
+
+// better-auth refreshes the session on focus and on reconnect at most once per five
+// seconds; these helpers move the clock its throttle reads past that, as a user does who
+// comes back later, and fire the event its managers listen to.
+let skipped = 0
+function laterOn(): void {
+  if (!vi.isMockFunction(Date.now)) {
+    const realNow = Date.now.bind(Date)
+    vi.spyOn(Date, "now").mockImplementation(() => realNow() + skipped)
+  }
+  skipped += 5_001
+}
+
+/** The user comes back to this tab (it becomes visible again). */
+export function returnToTab(): void {
+  laterOn()
+  document.dispatchEvent(new Event("visibilitychange"))
+}
+
+/** The browser is back online. */
+export function comeBackOnline(): void {
+  laterOn()
+  window.dispatchEvent(new Event("online"))
+}

@@ -1,7 +1,6 @@
 import type { BetterAuthClientPlugin } from "better-auth/client"
 import type { multiSession } from "better-auth/plugins"
-import type { ReadableAtom, WritableAtom } from "nanostores"
-import { announceChange } from "./cross-tab"
+import type { ReadableAtom } from "nanostores"
 import {
   type AuthFetch,
   createDeviceSessions,
@@ -20,10 +19,6 @@ type Answer<K extends keyof Endpoints> = Awaited<ReturnType<Endpoints[K]>>
 
 export const kController = Symbol.for("multisession.controller")
 
-// Paths after which the accounts on this device, or what they show, may have changed.
-const CHANGES =
-  /\/(sign-(in|up)\/|sign-out|update-user|delete-user|revoke-|multi-session\/[sr]|change-email)/
-
 // better-auth refreshes the session only after the email sign-in and sign-up paths.
 const isSignInOrUp = (path: string) => /^\/sign-(in|up)\//.test(path)
 
@@ -41,22 +36,19 @@ export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
   return {
     id: "multi-session",
     $InferServerPlugin: {} as ServerPlugin,
-    $ERROR_CODES: {
-      INVALID_SESSION_TOKEN: { code: "INVALID_SESSION_TOKEN", message: "Invalid session token" },
-    },
+    // Read by the types only: better-auth's client never looks at it at run time.
+    $ERROR_CODES: {} as ServerPlugin["$ERROR_CODES"],
     getAtoms($fetch) {
       controller = createDeviceSessions($fetch as unknown as AuthFetch, options)
-      Object.defineProperty(controller.$deviceSessions, kController, { value: controller })
+      // Where getDeviceSessions(client) finds it again.
+      ;(controller.$deviceSessions as { [kController]?: unknown })[kController] = controller
       return {
         deviceSessions: controller.$deviceSessions as ReadableAtom<DeviceSessionsState>,
       }
     },
     getActions(_$fetch, $store) {
       const own = controller as DeviceSessionsController
-      own.connect(
-        $store.atoms.session as unknown as Parameters<DeviceSessionsController["connect"]>[0],
-        $store.atoms.$sessionSignal as WritableAtom<boolean>,
-      )
+      own.connect($store.atoms as unknown as Parameters<DeviceSessionsController["connect"]>[0])
       return {
         multiSession: {
           /**
@@ -84,18 +76,5 @@ export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
       }
     },
     atomListeners: [{ matcher: isSignInOrUp, signal: "$sessionSignal" }],
-    fetchPlugins: [
-      {
-        id: "multi-session-cross-tab",
-        name: "multi-session-cross-tab",
-        hooks: {
-          onSuccess(context) {
-            if (controller && CHANGES.test(String(context.request.url))) {
-              announceChange(controller.id)
-            }
-          },
-        },
-      },
-    ],
   } satisfies BetterAuthClientPlugin
 }

@@ -33,30 +33,27 @@ export interface MultiSessionError<Code extends string = string> {
   statusText: string
 }
 
-const MESSAGES: Record<MultiSessionClientErrorCode, string> = {
-  SESSION_TOKEN_REQUIRED: "Pass an entry, a user id or a session token",
-  SESSION_TOKEN_MALFORMED: "Not a session token",
-  DEVICE_SESSION_NOT_FOUND: "Not signed in on this device",
-  NETWORK_ERROR: "No readable answer from the auth server",
-}
-
-export function clientError(
+// Status 0: no request was sent, or no answer could be read.
+export const clientError = (
   code: MultiSessionClientErrorCode,
-  status = 400,
-): MultiSessionError<MultiSessionClientErrorCode> {
-  return { code, message: MESSAGES[code], status, statusText: status ? "Bad Request" : "" }
-}
+): MultiSessionError<MultiSessionClientErrorCode> => ({
+  code,
+  // "SESSION_TOKEN_REQUIRED" reads "session token required"
+  message: code.toLowerCase().replaceAll("_", " "),
+  status: 0,
+  statusText: "",
+})
 
 /** Whatever a failed `$fetch` produced, as one predictable shape. */
 export function toError(cause: unknown): MultiSessionError {
-  const e = cause as Partial<MultiSessionError> | null
-  if (e && typeof e === "object" && typeof e.status === "number" && e.status > 0) {
-    return {
-      code: typeof e.code === "string" ? e.code : e.statusText || "UNKNOWN_ERROR",
-      message: typeof e.message === "string" ? e.message : "",
-      status: e.status,
-      statusText: e.statusText ?? "",
-    }
-  }
-  return clientError("NETWORK_ERROR", 0)
+  // better-fetch's error: the server's { code, message } plus the HTTP status.
+  const {
+    code,
+    message = "",
+    status = 0,
+    statusText = "",
+  } = Object(cause) as Partial<MultiSessionError>
+  return status > 0
+    ? { code: code || statusText || "UNKNOWN_ERROR", message, status, statusText }
+    : clientError("NETWORK_ERROR")
 }

@@ -3,7 +3,6 @@ import { kController } from "./client-plugin"
 import type { DeviceSessionsController } from "./device-sessions"
 import type {
   DeviceSession,
-  DeviceSessionsPayload,
   DeviceSessionsState,
   DeviceSessionTarget,
   MutationResult,
@@ -27,23 +26,6 @@ export interface DeviceSessions<E extends DeviceSession<unknown, unknown> = Devi
   setActive(target: DeviceSessionTarget | E, fetchOptions?: object): Promise<MutationResult>
   revoke(target: DeviceSessionTarget | E, fetchOptions?: object): Promise<MutationResult>
   refetch(): Promise<void>
-  /** Fills the browser's store from a server-loaded payload once; a no-op on the server. */
-  hydrate(payload: DeviceSessionsPayload<E["session"], E["user"]>): void
-  /** The state a payload stands for, computed without touching the store (server renders). */
-  snapshot(payload: DeviceSessionsPayload<E["session"], E["user"]>): DeviceSessionsState<E>
-  /**
-   * For bindings that take a server-loaded payload: on the server, the payload's state for
-   * this render only (the shared store stays empty); in the browser, it hydrates the store
-   * once and returns `null`, so the binding reads the store as usual.
-   */
-  initialState(
-    payload?: DeviceSessionsPayload<E["session"], E["user"]>,
-  ): DeviceSessionsState<E> | null
-  /**
-   * A snapshot reader for `useSyncExternalStore`-style bindings: it hands back the same object
-   * while the listed fields stay the same, so a reader of `data` skips other changes.
-   */
-  select(fields?: readonly (keyof DeviceSessionsState<E>)[]): () => DeviceSessionsState<E>
 }
 
 /**
@@ -67,25 +49,4 @@ export function getDeviceSessions<C extends MultiSessionAuthClient>(
     )
   }
   return controller as unknown as DeviceSessions<InferDeviceSession<C>>
-}
-
-/**
- * Hands a list loaded on the server to the browser's store and better-auth's session, so
- * the first render needs no request. Call it before the first render; on the server it
- * leaves the store alone (one client may serve many requests), and bindings render the
- * payload through `snapshot` instead.
- *
- * @example
- * // server: const payload = { list: await auth.api.listDeviceSessions({ headers }),
- * //                           session: await auth.api.getSession({ headers }) }
- * hydrateDeviceSessions(authClient, payload)
- */
-export function hydrateDeviceSessions<C extends MultiSessionAuthClient>(
-  client: C,
-  payload: DeviceSessionsPayload<C["$Infer"]["Session"]["session"], C["$Infer"]["Session"]["user"]>,
-): void {
-  getDeviceSessions(client).hydrate(payload)
-  const withSession = client as unknown as { hydrateSession?: (session: unknown) => void }
-  if (payload.session && typeof window !== "undefined")
-    withSession.hydrateSession?.(payload.session)
 }

@@ -1,3 +1,4 @@
+export { type AutoSwitchChange, autoSwitch } from "./auto-switch"
 export { multiSessionClient } from "./client-plugin"
 export {
   MULTI_SESSION_CLIENT_ERROR_CODES,
@@ -7,11 +8,13 @@ export {
 export {
   type DeviceSessions,
   getDeviceSessions,
-  hydrateDeviceSessions,
   type InferDeviceSession,
   type MultiSessionAuthClient,
 } from "./get-device-sessions"
+export { deviceSessionsSnapshot, hydrateDeviceSessions, initialDeviceSessions } from "./hydration"
+export { selectFields } from "./select-fields"
 export type {
+  AutoSwitch,
   DeviceSession,
   DeviceSessionsPayload,
   DeviceSessionsState,

@@ -43,8 +43,6 @@ export interface DeviceSessionsState<E extends DeviceSession<unknown, unknown> =
   isAtCapacity: boolean
   /** Signed in as an account the server left off the list, because the device was full. */
   activeNotListed: boolean
-  /** Set when `autoSwitch` moved the app to another account after the active one vanished. */
-  autoSwitched: { from: string | null; to: string } | null
 }
 
 /**
@@ -82,24 +80,31 @@ export type MutationResult<T = unknown> =
   | { data: null; error: MultiSessionError }
 
 /**
- * Options of `multiSessionClient()`.
+ * Options of `multiSessionClient()`. Focus, online and polling refreshes follow better-auth's
+ * own `sessionOptions`: the list is refreshed whenever the session is.
  *
  * @example
- * multiSessionClient({ maximumSessions: 3, focusThrottleMs: 10_000 })
+ * multiSessionClient({ maximumSessions: 3, autoSwitch: autoSwitch("most-recent") })
  */
 export interface MultiSessionClientOptions {
   /** The server's `maximumSessions`, so the store can tell when the device is full. Default 5. */
   maximumSessions?: number
-  /** Refetch the list when the window regains focus. Default true. */
-  refetchOnWindowFocus?: boolean
-  /** At most one focus refetch per this many milliseconds. Default 5000. */
-  focusThrottleMs?: number
   /**
-   * When the active session vanishes (expired, or revoked from another device) while other
-   * accounts are still signed in here, switch to one of them: the one used most recently
-   * on this device, or the first on the server's list. Default false: stay signed out.
+   * What to do when the active session vanishes (expired, or revoked from another device)
+   * while other accounts are still signed in here: `autoSwitch("most-recent" | "first")`.
+   * Default: stay signed out.
    */
-  autoSwitch?: "most-recent" | "first" | false
-  /** Called after autoSwitch moved the app to another account. */
-  onAutoSwitch?: (change: { from: string | null; to: string }) => void
+  autoSwitch?: AutoSwitch
 }
+
+/**
+ * Called with each settled state (the list and the session both answered); `autoSwitch()`
+ * makes one. Opt-in, so an app that does not use it does not ship it.
+ *
+ * @example
+ * const logActive: AutoSwitch = (state) => console.log(state.active?.user.id)
+ */
+export type AutoSwitch = (
+  state: DeviceSessionsState,
+  sessions: { setActive(target: DeviceSessionTarget): Promise<MutationResult> },
+) => void

@@ -1,6 +1,8 @@
 import { beforeEach, expect, test } from "vitest"
 import {
+  comeBackOnline,
   makeClient,
+  returnToTab,
   serverTruth,
   signOutAll,
   signUp,
@@ -20,7 +22,7 @@ const LIST = "/multi-session/list-device-sessions"
 
 async function twoAccounts() {
   const faults = faultyFetch()
-  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0 }, faults.fetch)
+  const client = makeClient({ maximumSessions: 3 }, faults.fetch)
   const ada = await signUp(client, "Ada")
   const bob = await signUp(client, "Bob")
   const stop = client.useDeviceSessions.listen(() => {})
@@ -46,7 +48,7 @@ for (const fault of listFaults) {
     expect(failed.error).not.toBeNull()
     expect(failed.data).toBe(state.data)
     expect(failed.active?.user.name).toBe("Bob")
-    window.dispatchEvent(new Event("focus"))
+    returnToTab()
     const recovered = await waitFor(client.useDeviceSessions, (s) => settled(s) && !s.error)
     expect(recovered.data).toBe(state.data)
     stop()
@@ -57,13 +59,15 @@ test("recovers from a failed first load when the browser comes back online", asy
   const faults = faultyFetch()
   const client = makeClient({ maximumSessions: 3 }, faults.fetch)
   await signUp(client, "Ada")
+  // the mount's request and the one that follows the session's first check both fail
+  faults.fail(LIST, "network-error")
   faults.fail(LIST, "network-error")
   const stop = client.useDeviceSessions.listen(() => {})
   const failed = await waitFor(client.useDeviceSessions, (s) => !s.isRefetching && !!s.error)
   expect(failed.data).toBeNull()
   expect(failed.isPending).toBe(false)
   expect(failed.error?.code).toBe("NETWORK_ERROR")
-  window.dispatchEvent(new Event("online"))
+  comeBackOnline()
   const recovered = await waitFor(client.useDeviceSessions, (s) => settled(s) && !!s.data)
   expect(recovered.data?.map((e) => e.user.name)).toEqual(["Ada"])
   expect(recovered.error).toBeNull()
@@ -127,7 +131,7 @@ test("survives a garbled session answer and keeps the accounts on screen", async
   faults.fail("/get-session", "malformed-json")
   await client.useDeviceSessions.get().refetch()
   // better-auth's session store now holds the garbled body; ours must not trust it.
-  window.dispatchEvent(new Event("focus"))
+  returnToTab()
   const after = await waitFor(client.useDeviceSessions, settled)
   expect(after.data?.map((e) => e.user.id)).toEqual(state.data?.map((e) => e.user.id))
   await client.useDeviceSessions.get().refetch()

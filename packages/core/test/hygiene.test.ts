@@ -2,7 +2,9 @@ import { createAuthClient } from "better-auth/client"
 import { beforeEach, expect, test } from "vitest"
 import { makeClient, signOutAll, signUp, useServerOrigin, waitFor } from "../../../test/browser"
 import {
+  autoSwitch,
   type DeviceSessionsState,
+  deviceSessionsSnapshot,
   getDeviceSessions,
   hydrateDeviceSessions,
   multiSessionClient,
@@ -21,7 +23,7 @@ test("leaves no token in storage, cookies, cross-tab messages or errors", async 
   const messages: unknown[] = []
   const spy = new BroadcastChannel("multisession")
   spy.onmessage = (event) => messages.push(event.data)
-  const client = makeClient({ maximumSessions: 3, autoSwitch: "most-recent" })
+  const client = makeClient({ maximumSessions: 3, autoSwitch: autoSwitch("most-recent") })
   const ada = await signUp(client, "Ada")
   const bob = await signUp(client, "Bob")
   await signUp(client, "Cy")
@@ -58,7 +60,7 @@ test("leaves no token in storage, cookies, cross-tab messages or errors", async 
 })
 
 test("forgets an account's user data once it is signed out of", async () => {
-  const client = makeClient({ maximumSessions: 3, autoSwitch: "most-recent" })
+  const client = makeClient({ maximumSessions: 3, autoSwitch: autoSwitch("most-recent") })
   const ada = await signUp(client, "Ada")
   await signUp(client, "Bob")
   const stop = client.useDeviceSessions.listen(() => {})
@@ -85,7 +87,7 @@ test("rejects bad options and payloads with a clear TypeError", () => {
   const client = makeClient()
   for (const payload of [null, undefined, 42, "list", { list: "nope", session: null }]) {
     expect(() => hydrateDeviceSessions(client, payload as never)).toThrow(TypeError)
-    expect(() => getDeviceSessions(client).snapshot(payload as never)).toThrow(TypeError)
+    expect(() => deviceSessionsSnapshot(client, payload as never)).toThrow(TypeError)
   }
   expect(getDeviceSessions(client).$deviceSessions.get().data).toBeNull()
   for (const notAClient of [null, undefined, {}, { $store: {} }, "client"]) {

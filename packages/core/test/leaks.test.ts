@@ -18,7 +18,7 @@ const unanswered: typeof fetch = (_input, init) =>
     init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")))
   })
 
-test("leaves no listeners or channels after 10,000 mount and unmount cycles", async () => {
+test("leaves no listeners and opens no more channels after 10,000 mount and unmount cycles", async () => {
   const live = new Map<string, number>()
   const count = (key: string, by: number) => live.set(key, (live.get(key) ?? 0) + by)
   for (const target of [window, document] as EventTarget[]) {
@@ -36,12 +36,14 @@ test("leaves no listeners or channels after 10,000 mount and unmount cycles", as
   }
   const RealChannel = globalThis.BroadcastChannel
   let openChannels = 0
+  let createdChannels = 0
   vi.stubGlobal(
     "BroadcastChannel",
     class extends RealChannel {
       constructor(name: string) {
         super(name)
         openChannels += 1
+        createdChannels += 1
       }
       override close() {
         openChannels -= 1
@@ -53,20 +55,20 @@ test("leaves no listeners or channels after 10,000 mount and unmount cycles", as
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] })
   const client = makeClient({ maximumSessions: 3 }, unanswered)
   const { $deviceSessions } = getDeviceSessions(client)
-  let peak = 0
   for (let cycle = 0; cycle < 10_000; cycle++) {
     const stop = $deviceSessions.listen(() => {})
-    peak = Math.max(peak, openChannels)
     stop()
     // past nanostores' one-second grace, so every cycle is a real unmount
     vi.advanceTimersByTime(1_001)
   }
   // better-auth's session atom starts its own one-second grace when ours lets go of it
   vi.advanceTimersByTime(1_001)
-  expect(peak).toBe(1)
   expect($deviceSessions.lc).toBe(0)
-  expect(openChannels).toBe(0)
+  // one channel per client, opened with it, however often its store is shown
+  expect(createdChannels).toBe(1)
+  expect(openChannels).toBe(1)
   expect(vi.getTimerCount()).toBe(0)
+  // the focus and online listeners are better-auth's, and leave with its session atom
   const ours = ["window:focus", "window:online", "document:visibilitychange"]
   expect(Object.fromEntries(ours.map((key) => [key, live.get(key) ?? 0]))).toEqual({
     "window:focus": 0,

@@ -5,6 +5,7 @@ import { beforeAll, beforeEach, expect, test } from "vitest"
 import {
   makeClient,
   PASSWORD,
+  returnToTab,
   serverTruth,
   signOutAll,
   signUp,
@@ -115,8 +116,8 @@ const betterAuthCall = (call: () => Promise<unknown>) => call().catch(() => unde
 async function run(actions: Action[]): Promise<Outcome> {
   await signOutAll()
   const faults = faultyFetch()
-  const client = makeClient({ maximumSessions: 3, focusThrottleMs: 0 }, faults.fetch)
-  const otherTab = makeClient({ maximumSessions: 3, focusThrottleMs: 0 })
+  const client = makeClient({ maximumSessions: 3 }, faults.fetch)
+  const otherTab = makeClient({ maximumSessions: 3 })
   const stops = [
     client.useDeviceSessions.listen(() => {}),
     otherTab.useDeviceSessions.listen(() => {}),
@@ -153,7 +154,7 @@ async function run(actions: Action[]): Promise<Outcome> {
         await betterAuthCall(() => client.updateUser({ name: step.name }))
         break
       case "focus":
-        window.dispatchEvent(new Event("focus"))
+        returnToTab()
         break
       case "other-tab-switch": {
         await otherTab.useDeviceSessions.get().refetch()
@@ -175,7 +176,7 @@ async function run(actions: Action[]): Promise<Outcome> {
   await Promise.allSettled(inFlight)
   // Settle as an app does: the user comes back to the tab.
   await pause(40)
-  window.dispatchEvent(new Event("focus"))
+  returnToTab()
   await pause(20)
   await waitFor(client.useDeviceSessions, settled)
   await waitFor(client.useSession, (s) => !s.isPending && !s.isRefetching)

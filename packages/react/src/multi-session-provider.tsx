@@ -1,5 +1,6 @@
 import {
   type DeviceSessionsPayload,
+  deviceSessionsSnapshot,
   getDeviceSessions,
   hydrateDeviceSessions,
   type MultiSessionAuthClient,
@@ -49,7 +50,7 @@ export function MultiSessionProvider<C extends MultiSessionAuthClient>({
     if (!payload) return { sessions, serverState: null }
     // Before the first render, so it starts from the payload; once per client, browser only.
     hydrateDeviceSessions(client, payload)
-    return { sessions, serverState: sessions.snapshot(payload) }
+    return { sessions, serverState: deviceSessionsSnapshot(client, payload) }
   }, [client, payload])
   return <MultiSessionContext.Provider value={value}>{children}</MultiSessionContext.Provider>
 }

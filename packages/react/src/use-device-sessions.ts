@@ -5,6 +5,7 @@ import {
   getDeviceSessions,
   type InferDeviceSession,
   type MultiSessionAuthClient,
+  selectFields,
 } from "@multisession/core"
 import type { Session, User } from "better-auth"
 import { useCallback, useContext, useMemo, useSyncExternalStore } from "react"
@@ -76,7 +77,7 @@ export function useDeviceSessions<C extends MultiSessionAuthClient = DefaultAuth
   // skips the render (what nanostores' own `keys` option does).
   const fields = options.fields?.join()
   // biome-ignore lint/correctness/useExhaustiveDependencies: `fields` stands for options.fields
-  const getSnapshot = useMemo(() => sessions.select(options.fields), [sessions, fields])
+  const getSnapshot = useMemo(() => selectFields(store, options.fields), [store, fields])
   const state = useSyncExternalStore(
     subscribe,
     getSnapshot,

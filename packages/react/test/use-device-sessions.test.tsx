@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react"
 import { afterEach, beforeEach, expect, test, vi } from "vitest"
 import {
+  comeBackOnline,
   countingFetch,
   makeClient,
   serverTruth,
@@ -213,7 +214,7 @@ test("releases the store when the last component unmounts", async () => {
   expect($deviceSessions.lc).toBe(2)
   const list = "/multi-session/list-device-sessions"
   requests.reset()
-  window.dispatchEvent(new Event("online"))
+  comeBackOnline()
   await settle(client)
   expect(requests.count(list)).toBe(1)
   view.unmount()
@@ -221,7 +222,7 @@ test("releases the store when the last component unmounts", async () => {
   // After nanostores' unmount delay the store stops listening: going online fetches no list.
   await new Promise((resolve) => setTimeout(resolve, 1100))
   requests.reset()
-  window.dispatchEvent(new Event("online"))
+  comeBackOnline()
   await settleSignals()
   expect(requests.count(list)).toBe(0)
 })

@@ -5,6 +5,7 @@ import {
   type DeviceSessionsState,
   getDeviceSessions,
   type InferDeviceSession,
+  initialDeviceSessions,
   type MultiSessionAuthClient,
 } from "@multisession/core"
 import type { Readable } from "svelte/store"
@@ -47,9 +48,9 @@ export function deviceSessions<C extends MultiSessionAuthClient>(
   >,
 ): DeviceSessionsStore<InferDeviceSession<C>> {
   // The store lives on the client, so nothing here outlives it or is shared between requests.
-  const { $deviceSessions, setActive, revoke, refetch, initialState } = getDeviceSessions(client)
+  const { $deviceSessions, setActive, revoke, refetch } = getDeviceSessions(client)
   // On the server a payload renders for this request only; in the browser it fills the store.
-  const serverState = initialState(payload)
+  const serverState = initialDeviceSessions(client, payload)
   return {
     subscribe: (run) => {
       if (!serverState) return $deviceSessions.subscribe((value) => run(value))

@@ -1,8 +1,10 @@
-import { getDeviceSessions } from "@multisession/core"
+import { type AutoSwitchChange, getDeviceSessions } from "@multisession/core"
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte"
 import { beforeEach, expect, test } from "vitest"
 import {
+  comeBackOnline,
   countingFetch,
+  returnToTab,
   serverTruth,
   settleSignals,
   signOutAll,
@@ -152,7 +154,7 @@ test("releases the subscription on unmount", async () => {
   await new Promise((resolve) => setTimeout(resolve, 1100))
   expect($session.lc).toBe(0)
   requests.reset()
-  window.dispatchEvent(new Event("online"))
+  comeBackOnline()
   await settleSignals()
   expect(requests.count("/multi-session/list-device-sessions")).toBe(0)
 })
@@ -193,21 +195,26 @@ test("starts from a server-loaded payload without a list request", async () => {
 
 test("shows the account autoSwitch moved to when the active one vanishes", async () => {
   const { createAuthClient } = await import("better-auth/svelte")
-  const { multiSessionClient } = await import("@multisession/core")
+  const { autoSwitch, multiSessionClient } = await import("@multisession/core")
+  const seen: AutoSwitchChange[] = []
   const client = createAuthClient({
     baseURL: location.origin,
-    plugins: [multiSessionClient({ maximumSessions: 3, autoSwitch: "first", focusThrottleMs: 0 })],
+    plugins: [
+      multiSessionClient({
+        maximumSessions: 3,
+        autoSwitch: autoSwitch("first", (change) => seen.push(change)),
+      }),
+    ],
   })
   const { cy } = await threeAccounts(client as unknown as SvelteAuthClient)
   await renderSwitcher(client as unknown as SvelteAuthClient)
   // Another device revokes Cy, the active account; the tab notices when it regains focus.
   await fetch(`/test/revoke-user?email=${encodeURIComponent(cy.email)}`, { method: "POST" })
-  window.dispatchEvent(new Event("focus"))
+  returnToTab()
   await waitFor(() => expect(rows()).toHaveLength(2))
   // The list and better-auth's session both show the account the store switched to.
   await waitFor(() => expect(signedInAs()).not.toBe("Not signed in"))
   await waitFor(() => expect(activeName()).toEqual([signedInAs()]))
   const { activeUserId } = await serverTruth()
-  const active = getDeviceSessions(client as never).$deviceSessions.get()
-  expect(active.autoSwitched).toEqual({ from: cy.id, to: activeUserId })
+  await waitFor(() => expect(seen).toEqual([{ from: cy.id, to: activeUserId }]))
 })

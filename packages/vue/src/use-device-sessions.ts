@@ -5,6 +5,7 @@ import {
   type DeviceSessionsState,
   getDeviceSessions,
   type InferDeviceSession,
+  initialDeviceSessions,
   type MultiSessionAuthClient,
 } from "@multisession/core"
 import {
@@ -62,7 +63,9 @@ export function useDeviceSessions<C extends MultiSessionAuthClient | undefined =
   const sessions = getDeviceSessions(found) as unknown as DeviceSessions<EntryOf<C>>
   // On the server a payload renders for this request only; in the browser it fills the store.
   const given = payload ?? (found === provided?.client ? provided.payload : null)
-  const serverState = sessions.initialState((given as typeof payload) ?? undefined)
+  const serverState = initialDeviceSessions(found, given as never) as DeviceSessionsState<
+    EntryOf<C>
+  > | null
   // Subscribes in the browser only (a server render never unmounts), until the scope ends.
   const state = shallowRef(serverState ?? sessions.$deviceSessions.get())
   if (!serverState && typeof window !== "undefined") {

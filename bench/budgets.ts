@@ -1,0 +1,16 @@
+// The byte budgets the test command holds (size-limit holds the bindings' and each entry's).
+// Core's budget is what it adds to an app that used better-auth's built-in plugin, so it
+// is measured as a difference, which size-limit cannot do.
+import { coreAdds } from "./lib/bundle"
+
+const CORE_BUDGET = 1_500 // gzip bytes
+
+const { core, autoSwitch, hydration } = await coreAdds()
+console.log(
+  `@multisession/core adds ${core} B (min+gzip) to a better-auth/client app; budget ${CORE_BUDGET} B.` +
+    `\n  opt-in: autoSwitch() +${autoSwitch} B, server-rendering helpers +${hydration} B`,
+)
+if (core > CORE_BUDGET) {
+  console.error(`over budget by ${core - CORE_BUDGET} B`)
+  process.exit(1)
+}

@@ -1,0 +1,78 @@
+// Bundle bytes as an app pays them: esbuild, minified, browser, ESM; gzip at level 9.
+import { gzipSync } from "node:zlib"
+import { build, type Plugin } from "esbuild"
+
+const BENCH = new URL("..", import.meta.url).pathname
+
+export interface Size {
+  min: number
+  gzip: number
+}
+
+/**
+ * Bundles a file or a snippet (resolved from bench/) and measures the output.
+ *
+ * @example
+ * const { gzip } = await measure({ code: 'export { atom } from "nanostores"' })
+ */
+export async function measure(
+  entry: { file: string } | { code: string },
+  external: string[] = [],
+  plugins: Plugin[] = [],
+): Promise<Size> {
+  const result = await build({
+    ...("file" in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.code, resolveDir: BENCH, loader: "ts" } }),
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    jsx: "automatic",
+    external,
+    plugins,
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "error",
+  })
+  const output = result.outputFiles[0]
+  if (!output) throw new Error("esbuild wrote nothing")
+  return { min: output.contents.byteLength, gzip: gzipSync(output.contents, { level: 9 }).length }
+}
+
+// A better-auth client app with a multi-session plugin, and `extra` code on top.
+const clientWith = (plugin: string, extra = "") => `
+  import { createAuthClient } from "better-auth/client"
+  ${plugin}
+  export const authClient = createAuthClient({ plugins: [multiSessionClient(${extra})] })
+`
+const BUILT_IN = 'import { multiSessionClient } from "better-auth/client/plugins"'
+const OURS = 'import { multiSessionClient, autoSwitch } from "@multisession/core"'
+
+/**
+ * What @multisession/core adds to a better-auth/client app that used better-auth's built-in
+ * multiSessionClient: the plugin alone, and with the opt-in extras an app may import.
+ *
+ * @example
+ * const { core } = await coreAdds() // gzip bytes
+ */
+export async function coreAdds() {
+  const builtIn = await measure({ code: clientWith(BUILT_IN) })
+  const ours = await measure({ code: clientWith(OURS) })
+  const withAutoSwitch = await measure({
+    code: clientWith(OURS, '{ autoSwitch: autoSwitch("most-recent") }'),
+  })
+  const withHydration = await measure({
+    code: `${clientWith(OURS)}
+  export { hydrateDeviceSessions, initialDeviceSessions, deviceSessionsSnapshot } from "@multisession/core"`,
+  })
+  return {
+    builtIn,
+    ours,
+    /** gzip bytes core adds, as the budget counts them */
+    core: ours.gzip - builtIn.gzip,
+    autoSwitch: withAutoSwitch.gzip - ours.gzip,
+    hydration: withHydration.gzip - ours.gzip,
+  }
+}

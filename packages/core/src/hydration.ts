@@ -1,0 +1,83 @@
+// Server rendering, opt-in: an app that renders only in the browser does not ship this file.
+import { type DeviceSessionsController, isEntry } from "./device-sessions"
+import { getDeviceSessions, type MultiSessionAuthClient } from "./get-device-sessions"
+import type { DeviceSession, DeviceSessionsPayload, DeviceSessionsState } from "./types"
+
+type PayloadOf<C extends MultiSessionAuthClient> = DeviceSessionsPayload<
+  C["$Infer"]["Session"]["session"],
+  C["$Infer"]["Session"]["user"]
+>
+type StateOf<C extends MultiSessionAuthClient> = DeviceSessionsState<
+  DeviceSession<C["$Infer"]["Session"]["session"], C["$Infer"]["Session"]["user"]>
+>
+type Entry = Parameters<DeviceSessionsController["accept"]>[1]
+
+// A payload is checked before it reaches the store: a wrong one throws and changes nothing.
+function read(client: MultiSessionAuthClient, payload: unknown) {
+  const { list, session } = (payload ?? {}) as Partial<DeviceSessionsPayload>
+  if (
+    !payload ||
+    typeof payload !== "object" ||
+    (list != null && !(Array.isArray(list) && list.every(isEntry))) ||
+    (session != null && !isEntry(session))
+  ) {
+    throw new TypeError(
+      "multisession: expected a payload { list: DeviceSession[] | null, session }",
+    )
+  }
+  const controller = getDeviceSessions(client) as unknown as DeviceSessionsController
+  return { controller, list: list ?? [], session: (session ?? null) as Entry | null }
+}
+
+/**
+ * The state a server-loaded payload stands for, computed without touching the store: what a
+ * server render shows, and what the browser's first render must match.
+ *
+ * @example
+ * const state = deviceSessionsSnapshot(authClient, { list, session })
+ */
+export function deviceSessionsSnapshot<C extends MultiSessionAuthClient>(
+  client: C,
+  payload: PayloadOf<C>,
+): StateOf<C> {
+  const { controller, list, session } = read(client, payload)
+  return controller.stateOf(list, session) as unknown as StateOf<C>
+}
+
+/**
+ * Hands a list loaded on the server to the browser's store and better-auth's session, so
+ * the first render needs no request. Call it before the first render; on the server it
+ * leaves the store alone (one client may serve many requests).
+ *
+ * @example
+ * // server: const payload = { list: await auth.api.listDeviceSessions({ headers }),
+ * //                           session: await auth.api.getSession({ headers }) }
+ * hydrateDeviceSessions(authClient, payload)
+ */
+export function hydrateDeviceSessions<C extends MultiSessionAuthClient>(
+  client: C,
+  payload: PayloadOf<C>,
+): void {
+  const { controller, list, session } = read(client, payload)
+  controller.accept(list, session)
+  const withSession = client as unknown as { hydrateSession?: (session: unknown) => void }
+  if (session && typeof window !== "undefined") withSession.hydrateSession?.(session)
+}
+
+/**
+ * For bindings that take a payload: on the server, the payload's state for this render
+ * only (the shared store stays empty); in the browser, it hydrates the store once and
+ * returns `null`, so the binding reads the store as usual.
+ *
+ * @example
+ * const serverState = initialDeviceSessions(authClient, payload)
+ */
+export function initialDeviceSessions<C extends MultiSessionAuthClient>(
+  client: C,
+  payload?: PayloadOf<C> | null,
+): StateOf<C> | null {
+  if (!payload) return null
+  if (typeof window === "undefined") return deviceSessionsSnapshot(client, payload)
+  hydrateDeviceSessions(client, payload)
+  return null
+}
