@@ -178,13 +178,13 @@ export function createDeviceSessions(
 
   function fetchList(): void {
     inFlight?.abort()
-    const controller = new AbortController()
-    inFlight = controller
+    const request = new AbortController()
+    inFlight = request
     publish()
-    $fetch("/multi-session/list-device-sessions", { method: "GET", signal: controller.signal })
+    $fetch("/multi-session/list-device-sessions", { method: "GET", signal: request.signal })
       .catch(failed)
       .then(({ data, error }) => {
-        if (inFlight !== controller) return // a newer request owns the store now
+        if (inFlight !== request) return // a newer request owns the store now
         inFlight = undefined
         const before = list
         if (!error && isList(data)) {
