@@ -1,15 +1,17 @@
 // Server rendering, opt-in: an app that renders only in the browser does not ship this file.
 import { type DeviceSessionsController, isEntry } from "./device-sessions"
-import { getDeviceSessions, type MultiSessionAuthClient } from "./get-device-sessions"
-import type { DeviceSession, DeviceSessionsPayload, DeviceSessionsState } from "./types"
+import {
+  getDeviceSessions,
+  type InferDeviceSession,
+  type MultiSessionAuthClient,
+} from "./get-device-sessions"
+import type { DeviceSessionsPayload, DeviceSessionsState } from "./types"
 
 type PayloadOf<C extends MultiSessionAuthClient> = DeviceSessionsPayload<
   C["$Infer"]["Session"]["session"],
   C["$Infer"]["Session"]["user"]
 >
-type StateOf<C extends MultiSessionAuthClient> = DeviceSessionsState<
-  DeviceSession<C["$Infer"]["Session"]["session"], C["$Infer"]["Session"]["user"]>
->
+type StateOf<C extends MultiSessionAuthClient> = DeviceSessionsState<InferDeviceSession<C>>
 type Entry = Parameters<DeviceSessionsController["accept"]>[1]
 
 // A payload is checked before it reaches the store: a wrong one throws and changes nothing.
