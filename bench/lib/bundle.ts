@@ -1,8 +1,9 @@
 // Bundle bytes as an app pays them: esbuild, minified, browser, ESM; gzip at level 9.
+import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { build, type Plugin } from "esbuild"
 
-const BENCH = new URL("..", import.meta.url).pathname
+const BENCH = join(import.meta.dirname, "..")
 
 export interface Size {
   min: number
@@ -41,13 +42,20 @@ export async function measure(
   return { min: output.contents.byteLength, gzip: gzipSync(output.contents, { level: 9 }).length }
 }
 
-// A better-auth client app with a multi-session plugin, and `extra` code on top.
-const clientWith = (plugin: string, extra = "") => `
+/**
+ * A better-auth client app with a multi-session plugin (`plugin` imports `multiSessionClient`),
+ * called with `options`.
+ *
+ * @example
+ * await measure({ code: clientWith(BUILT_IN) })
+ */
+export const clientWith = (plugin: string, options = "") => `
   import { createAuthClient } from "better-auth/client"
   ${plugin}
-  export const authClient = createAuthClient({ plugins: [multiSessionClient(${extra})] })
+  export const authClient = createAuthClient({ plugins: [multiSessionClient(${options})] })
 `
-const BUILT_IN = 'import { multiSessionClient } from "better-auth/client/plugins"'
+/** better-auth's own plugin, the baseline. */
+export const BUILT_IN = 'import { multiSessionClient } from "better-auth/client/plugins"'
 const OURS = 'import { multiSessionClient, autoSwitch } from "@multisession/core"'
 
 /**

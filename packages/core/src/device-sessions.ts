@@ -28,7 +28,8 @@ export const isEntry = (value: unknown): value is RawEntry => {
   const entry = value as RawEntry | null
   return typeof entry?.user?.id === "string" && typeof entry.session?.token === "string"
 }
-const isList = (value: unknown): value is RawEntry[] => Array.isArray(value) && value.every(isEntry)
+export const isList = (value: unknown): value is RawEntry[] =>
+  Array.isArray(value) && value.every(isEntry)
 const byUser = <E extends RawEntry>(entries: readonly E[] | null | undefined, id: unknown) =>
   entries?.find((entry) => entry.user.id === id)
 // Real tokens are short URL-safe ids; anything else cannot name a cookie on this device.
@@ -159,7 +160,8 @@ export function createDeviceSessions(
   function publish(): void {
     // The list and the active session are taken together only once both have settled,
     // so the screen never pairs a new list with an old active account.
-    const settled = mounted && !inFlight && sessionSettled()
+    const sessionDone = sessionSettled()
+    const settled = mounted && !inFlight && sessionDone
     if (settled) {
       shown = list
       const data = $session.get().data
@@ -169,7 +171,7 @@ export function createDeviceSessions(
       shown,
       active,
       switching ?? active?.user.id,
-      !!inFlight || !sessionSettled(),
+      !!inFlight || !sessionDone,
       $deviceSessions.get(),
     )
     $deviceSessions.set(state)

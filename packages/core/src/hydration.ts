@@ -1,5 +1,5 @@
 // Server rendering, opt-in: an app that renders only in the browser does not ship this file.
-import { type DeviceSessionsController, isEntry } from "./device-sessions"
+import { type DeviceSessionsController, isEntry, isList } from "./device-sessions"
 import {
   getDeviceSessions,
   type InferDeviceSession,
@@ -20,7 +20,7 @@ function read(client: MultiSessionAuthClient, payload: unknown) {
   if (
     !payload ||
     typeof payload !== "object" ||
-    (list != null && !(Array.isArray(list) && list.every(isEntry))) ||
+    (list != null && !isList(list)) ||
     (session != null && !isEntry(session))
   ) {
     throw new TypeError(

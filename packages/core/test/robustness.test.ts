@@ -24,6 +24,16 @@ beforeEach(async () => {
 
 const settled = (s: DeviceSessionsState) => !s.isPending && !s.isRefetching
 
+// One account signed in and the list shown and settled, with its requests counted.
+async function oneAccount() {
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
+  await signUp(client, "Ada")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  return { client, requests, stop }
+}
+
 async function twoAccounts(fetchImpl?: typeof fetch) {
   const client = makeClient({ maximumSessions: 3 }, fetchImpl)
   const ada = await signUp(client, "Ada")
@@ -131,11 +141,7 @@ test("a second window of the same origin follows a switch made in the first", as
 })
 
 test("refetches when the user returns to the tab", async () => {
-  const requests = countingFetch()
-  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
-  await signUp(client, "Ada")
-  const stop = client.useDeviceSessions.listen(() => {})
-  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  const { client, requests, stop } = await oneAccount()
   // Another device signs Ada out behind this tab's back; the tab learns it on its return.
   const email = client.useSession.get().data?.user.email ?? ""
   await fetch(`/test/revoke-user?email=${encodeURIComponent(email)}`, { method: "POST" })
@@ -154,11 +160,7 @@ test("refetches when the user returns to the tab", async () => {
 })
 
 test("refetches when the browser comes back online", async () => {
-  const requests = countingFetch()
-  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
-  await signUp(client, "Ada")
-  const stop = client.useDeviceSessions.listen(() => {})
-  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  const { client, requests, stop } = await oneAccount()
   requests.reset()
   comeBackOnline()
   await waitFor(client.useDeviceSessions, (s) => s.isRefetching)
@@ -169,11 +171,7 @@ test("refetches when the browser comes back online", async () => {
 })
 
 test("refetches once for many focus events in a row", async () => {
-  const requests = countingFetch()
-  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
-  await signUp(client, "Ada")
-  const stop = client.useDeviceSessions.listen(() => {})
-  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  const { client, requests, stop } = await oneAccount()
   requests.reset()
   returnToTab()
   for (let i = 0; i < 99; i++) document.dispatchEvent(new Event("visibilitychange"))
