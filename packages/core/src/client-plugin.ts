@@ -1,21 +1,24 @@
 import type { BetterAuthClientPlugin } from "better-auth/client"
 import type { multiSession } from "better-auth/plugins"
 import type { ReadableAtom } from "nanostores"
-import {
-  type AuthFetch,
-  createDeviceSessions,
-  type DeviceSessionsController,
-} from "./device-sessions"
+import { createDeviceSessions, type DeviceSessionsController } from "./controller"
+import type { AuthFetch, SessionAtoms } from "./session-link"
 import type {
   DeviceSessionsState,
   DeviceSessionTarget,
   MultiSessionClientOptions,
+  MultiSessionFetchOptions,
   MutationResult,
 } from "./types"
 
 type ServerPlugin = ReturnType<typeof multiSession>
 type Endpoints = ServerPlugin["endpoints"]
 type Answer<K extends keyof Endpoints> = Awaited<ReturnType<Endpoints[K]>>
+// better-auth types a call for each server endpoint; setActive and revoke are ours instead,
+// so each has one signature and one result type, whatever the target.
+type InferredServerPlugin = Omit<ServerPlugin, "endpoints"> & {
+  endpoints: Pick<Endpoints, "listDeviceSessions">
+}
 
 export const kController = Symbol.for("multisession.controller")
 
@@ -29,13 +32,13 @@ const isSignInOrUp = (path: string) => /^\/sign-(in|up)\//.test(path)
  * @example
  * const authClient = createAuthClient({ plugins: [multiSessionClient({ maximumSessions: 3 })] })
  * authClient.useDeviceSessions.subscribe(({ data }) => console.log(data))
- * await authClient.multiSession.setActive(data[1])
+ * await authClient.multiSession.setActive({ userId: "user-id" })
  */
 export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
   let controller: DeviceSessionsController | undefined
   return {
     id: "multi-session",
-    $InferServerPlugin: {} as ServerPlugin,
+    $InferServerPlugin: {} as InferredServerPlugin,
     // Read by the types only: better-auth's client never looks at it at run time.
     $ERROR_CODES: {} as ServerPlugin["$ERROR_CODES"],
     getAtoms($fetch) {
@@ -46,32 +49,44 @@ export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
         deviceSessions: controller.$deviceSessions as ReadableAtom<DeviceSessionsState>,
       }
     },
-    getActions(_$fetch, $store) {
+    getActions(_$fetch, $store, clientOptions) {
       const own = controller as DeviceSessionsController
-      own.connect($store.atoms as unknown as Parameters<DeviceSessionsController["connect"]>[0])
+      // One tab channel per auth server: the client's base URL names it.
+      own.connect(
+        $store.atoms as unknown as SessionAtoms,
+        `${clientOptions?.baseURL ?? ""}${clientOptions?.basePath ?? ""}`,
+      )
       return {
         multiSession: {
           /**
-           * Makes another account on this device the active one.
+           * Makes another account on this device the active one. Never throws.
            *
            * @example
-           * await authClient.multiSession.setActive(entry) // or { userId }, or { sessionToken }
+           * const { error } = await authClient.multiSession.setActive(entry) // or { userId }, { sessionToken }
            */
           setActive: own.setActive as (
             target: DeviceSessionTarget,
-            fetchOptions?: object,
+            fetchOptions?: MultiSessionFetchOptions,
           ) => Promise<MutationResult<Answer<"setActiveSession">>>,
           /**
            * Signs one account out of this device. If it was the active one the server
-           * promotes another, and the session follows.
+           * promotes another, and the session follows. Never throws.
            *
            * @example
-           * await authClient.multiSession.revoke(entry)
+           * await authClient.multiSession.revoke({ userId: entry.user.id })
            */
           revoke: own.revoke as (
             target: DeviceSessionTarget,
-            fetchOptions?: object,
+            fetchOptions?: MultiSessionFetchOptions,
           ) => Promise<MutationResult<Answer<"revokeDeviceSession">>>,
+          /**
+           * Releases the device-session store's listeners, request and tab channel, for a
+           * client that is thrown away (tests, micro-frontends, hot reload).
+           *
+           * @example
+           * import.meta.hot?.dispose(() => authClient.multiSession.dispose())
+           */
+          dispose: own.dispose,
         },
       }
     },

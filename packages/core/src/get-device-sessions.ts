@@ -1,14 +1,15 @@
 import type { ReadableAtom } from "nanostores"
 import { kController } from "./client-plugin"
-import type { DeviceSessionsController } from "./device-sessions"
+import type { DeviceSessionsController } from "./controller"
 import type {
   DeviceSession,
   DeviceSessionsState,
   DeviceSessionTarget,
+  MultiSessionFetchOptions,
   MutationResult,
 } from "./types"
 
-/** Any better-auth client (vanilla, React, Vue, Svelte) made with `multiSessionClient()`. */
+/** Any better-auth client (vanilla, React, Vue, Svelte, Solid) made with `multiSessionClient()`. */
 export interface MultiSessionAuthClient {
   $Infer: { Session: { session: { id: string; token: string }; user: { id: string } } }
   $store: { atoms: Record<string, unknown> }
@@ -23,9 +24,20 @@ export type InferDeviceSession<C extends MultiSessionAuthClient> = DeviceSession
 /** What the bindings build on: the store and the calls that change it. */
 export interface DeviceSessions<E extends DeviceSession<unknown, unknown> = DeviceSession> {
   $deviceSessions: ReadableAtom<DeviceSessionsState<E>>
-  setActive(target: DeviceSessionTarget | E, fetchOptions?: object): Promise<MutationResult>
-  revoke(target: DeviceSessionTarget | E, fetchOptions?: object): Promise<MutationResult>
+  /** Makes another account on this device the active one; answers the new `{ session, user }`. */
+  setActive(
+    target: DeviceSessionTarget,
+    fetchOptions?: MultiSessionFetchOptions,
+  ): Promise<MutationResult<{ session: E["session"]; user: E["user"] }>>
+  /** Signs one account out of this device; answers the server's `{ status }`. */
+  revoke(
+    target: DeviceSessionTarget,
+    fetchOptions?: MultiSessionFetchOptions,
+  ): Promise<MutationResult<{ status: boolean }>>
+  /** Fetches the list and the session again and clears `error`. */
   refetch(): Promise<void>
+  /** Releases the store's listeners, request and tab channel, for good. */
+  dispose(): void
 }
 
 /**
@@ -34,7 +46,7 @@ export interface DeviceSessions<E extends DeviceSession<unknown, unknown> = Devi
  *
  * @example
  * const { $deviceSessions, setActive } = getDeviceSessions(authClient)
- * $deviceSessions.subscribe(({ data }) => render(data))
+ * $deviceSessions.subscribe(({ data }) => console.log(data?.length))
  */
 export function getDeviceSessions<C extends MultiSessionAuthClient>(
   client: C,

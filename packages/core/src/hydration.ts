@@ -1,18 +1,18 @@
 // Server rendering, opt-in: an app that renders only in the browser does not ship this file.
-import { type DeviceSessionsController, isEntry, isList } from "./device-sessions"
+import type { DeviceSessionsController } from "./controller"
 import {
   getDeviceSessions,
   type InferDeviceSession,
   type MultiSessionAuthClient,
 } from "./get-device-sessions"
-import type { DeviceSessionsPayload, DeviceSessionsState } from "./types"
+import { isEntry, isList } from "./session-link"
+import type { DeviceSessionsPayload, DeviceSessionsState, RawEntry } from "./types"
 
 type PayloadOf<C extends MultiSessionAuthClient> = DeviceSessionsPayload<
   C["$Infer"]["Session"]["session"],
   C["$Infer"]["Session"]["user"]
 >
 type StateOf<C extends MultiSessionAuthClient> = DeviceSessionsState<InferDeviceSession<C>>
-type Entry = Parameters<DeviceSessionsController["accept"]>[1]
 
 // A payload is checked before it reaches the store: a wrong one throws and changes nothing.
 function read(client: MultiSessionAuthClient, payload: unknown) {
@@ -28,7 +28,7 @@ function read(client: MultiSessionAuthClient, payload: unknown) {
     )
   }
   const controller = getDeviceSessions(client) as unknown as DeviceSessionsController
-  return { controller, list: list ?? [], session: (session ?? null) as Entry | null }
+  return { controller, list: list ?? [], session: (session ?? null) as RawEntry | null }
 }
 
 /**

@@ -2,6 +2,7 @@ export { type AutoSwitchChange, autoSwitch } from "./auto-switch"
 export { multiSessionClient } from "./client-plugin"
 export {
   MULTI_SESSION_CLIENT_ERROR_CODES,
+  type MultiSessionAction,
   type MultiSessionClientErrorCode,
   type MultiSessionError,
 } from "./errors"
@@ -16,9 +17,11 @@ export { selectFields } from "./select-fields"
 export type {
   AutoSwitch,
   DeviceSession,
+  DeviceSessionsOptions,
   DeviceSessionsPayload,
   DeviceSessionsState,
   DeviceSessionTarget,
   MultiSessionClientOptions,
+  MultiSessionFetchOptions,
   MutationResult,
 } from "./types"

@@ -1,4 +1,5 @@
 import type { Session, User } from "better-auth"
+import type { BetterAuthClientOptions } from "better-auth/client"
 import type { MultiSessionError } from "./errors"
 
 /**
@@ -15,6 +16,9 @@ export interface DeviceSession<S = Session, U = User> {
   isActive: boolean
 }
 
+/** An entry as the server lists it, before the store marks the active one. */
+export type RawEntry = Omit<DeviceSession, "isActive">
+
 /**
  * The value of the device-session store: better-auth's `useSession` shape, plus what an
  * account switcher needs to draw pending buttons and the capacity note.
@@ -25,7 +29,7 @@ export interface DeviceSession<S = Session, U = User> {
 export interface DeviceSessionsState<E extends DeviceSession<unknown, unknown> = DeviceSession> {
   /** Every account on this device, `null` until the first answer. */
   data: E[] | null
-  /** The last failure of a fetch, switch or revoke; the data stays as it was. */
+  /** The last failure of a refresh, switch or revoke (see its `action`); `data` stays as it was. */
   error: MultiSessionError | null
   /** Nothing to show yet. */
   isPending: boolean
@@ -63,21 +67,42 @@ export interface DeviceSessionsPayload<S = Session, U = User> {
 /**
  * Which account `setActive` or `revoke` acts on: the entry itself, its user id, or a
  * session token. Prefer the entry or the user id: app code never needs to read a token.
+ * The account is looked up when the call runs, so a call queued behind another still
+ * reaches the account if it signed in again meanwhile.
  *
  * @example
  * authClient.multiSession.setActive(entry)
  * authClient.multiSession.revoke({ userId: entry.user.id })
  */
 export type DeviceSessionTarget =
-  | { session: { token: string } }
+  | { user: { id: string }; session: { token: string } }
   | { userId: string }
   | { sessionToken: string }
-  | string
 
-/** `{ data, error }`, as every better-auth call answers. */
+/**
+ * `{ data, error }`, as every better-auth call answers; the same for every target form.
+ *
+ * @example
+ * const { data, error } = await authClient.multiSession.setActive({ userId })
+ * if (error) toast(`Couldn't switch: ${error.message}`)
+ * else console.log(data.user.name)
+ */
 export type MutationResult<T = unknown> =
   | { data: T; error: null }
   | { data: null; error: MultiSessionError }
+
+/**
+ * better-auth's fetch options for one `setActive` or `revoke` call (headers, `signal`,
+ * `onSuccess`…). `method` and `body` are this plugin's, and `throw` is always off: the call
+ * answers `{ data, error }` whatever the client's own `fetchOptions` say.
+ *
+ * @example
+ * await authClient.multiSession.setActive(entry, { headers: { "x-request-id": id } })
+ */
+export type MultiSessionFetchOptions = Omit<
+  NonNullable<BetterAuthClientOptions["fetchOptions"]>,
+  "method" | "body" | "throw"
+>
 
 /**
  * Options of `multiSessionClient()`. Focus, online and polling refreshes follow better-auth's
@@ -95,6 +120,22 @@ export interface MultiSessionClientOptions {
    * Default: stay signed out.
    */
   autoSwitch?: AutoSwitch
+}
+
+/**
+ * The second argument of every binding (`useDeviceSessions`, `deviceSessions`).
+ *
+ * @example
+ * const options: DeviceSessionsOptions = { fields: ["data", "active"] }
+ */
+export interface DeviceSessionsOptions<S = Session, U = User> {
+  /**
+   * The device's list and session as a server loaded them: the server renders from it, and
+   * the browser's store starts from it without a request.
+   */
+  payload?: DeviceSessionsPayload<S, U> | null
+  /** Notify only when these fields change; the others may be stale in what is handed out. */
+  fields?: readonly (keyof DeviceSessionsState)[]
 }
 
 /**

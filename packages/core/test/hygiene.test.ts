@@ -10,8 +10,9 @@ import {
   multiSessionClient,
 } from "../src"
 
+let url = ""
 beforeEach(async () => {
-  useServerOrigin()
+  url = useServerOrigin()
   await signOutAll()
   localStorage.clear()
   sessionStorage.clear()
@@ -21,7 +22,7 @@ const settled = (s: DeviceSessionsState) => !s.isPending && !s.isRefetching
 
 test("leaves no token in storage, cookies, cross-tab messages or errors", async () => {
   const messages: unknown[] = []
-  const spy = new BroadcastChannel("multisession")
+  const spy = new BroadcastChannel(`multisession:${url}`)
   spy.onmessage = (event) => messages.push(event.data)
   const client = makeClient({ maximumSessions: 3, autoSwitch: autoSwitch("most-recent") })
   const ada = await signUp(client, "Ada")
@@ -37,9 +38,10 @@ test("leaves no token in storage, cookies, cross-tab messages or errors", async 
   }
   const refused = await client.multiSession.revoke({ sessionToken: "tokenNoDeviceEverHeld" })
   errors.push(JSON.stringify(refused.error))
-  errors.push(JSON.stringify((await client.multiSession.setActive("")).error))
+  errors.push(JSON.stringify((await client.multiSession.setActive({ sessionToken: "" })).error))
   await client.multiSession.revoke({ userId: ada.id })
-  errors.push(JSON.stringify((await client.multiSession.revoke(tokens[0] as string)).error))
+  const revokedAgain = await client.multiSession.revoke({ sessionToken: tokens[0] as string })
+  errors.push(JSON.stringify(revokedAgain.error))
   await new Promise((resolve) => setTimeout(resolve, 50))
   spy.close()
 
@@ -106,7 +108,7 @@ test("answers very long and odd strings without a request", async () => {
     "é".repeat(20),
   ]) {
     for (const call of [client.multiSession.setActive, client.multiSession.revoke]) {
-      const result = await call(input)
+      const result = await call({ sessionToken: input })
       expect(result.error?.code).toBe("SESSION_TOKEN_MALFORMED")
       expect(result.error?.message.length).toBeLessThan(200)
     }

@@ -47,17 +47,24 @@ test("rejects a missing, empty or non-string token without a request", async () 
   const requests = countingFetch()
   const { client, state, stop } = await twoAccounts(requests.fetch)
   requests.reset()
+  // A bare string is refused too: it could be a user id or a token.
   const bad: unknown[] = [undefined, null, "", "   ", 42, {}, { sessionToken: "" }, { userId: 7 }]
-  for (const input of bad) {
-    const result = await client.multiSession.setActive(input as string)
+  for (const input of [...bad, state.data?.[0]?.user.id]) {
+    const result = await client.multiSession.setActive(input as never)
     expect(result.error?.code).toBe(MULTI_SESSION_CLIENT_ERROR_CODES.SESSION_TOKEN_REQUIRED)
-    const revoked = await client.multiSession.revoke(input as string)
+    expect(result.error?.action).toBe("set-active")
+    const revoked = await client.multiSession.revoke(input as never)
     expect(revoked.error?.code).toBe("SESSION_TOKEN_REQUIRED")
+    expect(revoked.error?.action).toBe("revoke")
   }
-  const long = await client.multiSession.setActive("x".repeat(10_000))
+  const long = await client.multiSession.setActive({ sessionToken: "x".repeat(10_000) })
   expect(long.error?.code).toBe("SESSION_TOKEN_MALFORMED")
   const stranger = await client.multiSession.revoke({ userId: "no-such-user" })
-  expect(stranger.error?.code).toBe("DEVICE_SESSION_NOT_FOUND")
+  expect(stranger.error).toMatchObject({
+    code: "DEVICE_SESSION_NOT_FOUND",
+    action: "revoke",
+    userId: "no-such-user",
+  })
   expect(requests.calls).toEqual([])
   const after = client.useDeviceSessions.get()
   expect(after.data).toBe(state.data)
@@ -77,13 +84,18 @@ test("answers a token this device does not hold with the server's INVALID_SESSIO
   stop()
 })
 
-test("answers an already revoked token with INVALID_SESSION_TOKEN and touches no other account", async () => {
-  const { client, ada, stop } = await twoAccounts()
+test("answers an entry already removed with DEVICE_SESSION_NOT_FOUND, its old token with INVALID_SESSION_TOKEN, and touches no other account", async () => {
+  const requests = countingFetch()
+  const { client, ada, stop } = await twoAccounts(requests.fetch)
   const entry = client.useDeviceSessions.get().data?.find((e) => e.user.id === ada.id)
   if (!entry) throw new Error("Ada is not listed")
   expect((await client.multiSession.revoke(entry)).error).toBeNull()
+  requests.reset()
   const again = await client.multiSession.revoke(entry)
-  expect(again.error?.code).toBe("INVALID_SESSION_TOKEN")
+  expect(again.error).toMatchObject({ code: "DEVICE_SESSION_NOT_FOUND", userId: ada.id })
+  expect(requests.calls).toEqual([])
+  const byToken = await client.multiSession.revoke({ sessionToken: entry.session.token })
+  expect(byToken.error).toMatchObject({ code: "INVALID_SESSION_TOKEN", status: 401 })
   const state = await waitFor(client.useDeviceSessions, settled)
   expect(state.data?.map((e) => e.user.name)).toEqual(["Bob"])
   expect(state.active?.user.name).toBe("Bob")
@@ -93,7 +105,7 @@ test("answers an already revoked token with INVALID_SESSION_TOKEN and touches no
 
 test("marks the target at once and rolls back exactly when the server refuses", async () => {
   const { client, ada, state, stop } = await twoAccounts()
-  const pending = client.multiSession.setActive(ada.id)
+  const pending = client.multiSession.setActive({ userId: ada.id })
   const during = client.useDeviceSessions.get()
   expect(during.active?.user.id).toBe(ada.id)
   expect(during.switching).toBe(ada.id)
@@ -101,7 +113,7 @@ test("marks the target at once and rolls back exactly when the server refuses", 
 
   // A token-shaped string no cookie on this device carries: the server says no.
   const before = client.useDeviceSessions.get()
-  const refused = client.multiSession.revoke("tokenThatThisDeviceNeverHeld")
+  const refused = client.multiSession.revoke({ sessionToken: "tokenThatThisDeviceNeverHeld" })
   expect((await refused).error?.code).toBe("INVALID_SESSION_TOKEN")
   const after = await waitFor(client.useDeviceSessions, settled)
   expect(after.data).toEqual(before.data)
@@ -128,7 +140,7 @@ test("a second window of the same origin follows a switch made in the first", as
   const secondTab = makeClient({ maximumSessions: 3 }, popup.fetch.bind(popup))
   const stop = secondTab.useDeviceSessions.listen(() => {})
   await waitFor(secondTab.useDeviceSessions, (s) => s.active?.user.name === "Bob" && settled(s))
-  await first.client.multiSession.setActive(first.ada.id)
+  await first.client.multiSession.setActive({ userId: first.ada.id })
   const followed = await waitFor(
     secondTab.useDeviceSessions,
     (s) => s.active?.user.name === "Ada" && settled(s),

@@ -1,0 +1,112 @@
+// The store's whole state in one plain object, and the named transitions that change it.
+// Pure: no request, timer or atom here, so each step can be tested without a server.
+import type { MultiSessionError } from "./errors"
+import type { RawEntry } from "./types"
+
+export interface Model {
+  /** The last good list from the server. */
+  list: readonly RawEntry[] | null
+  /** What better-auth's session atom holds now, when it is a session. */
+  session: RawEntry | null
+  /** The list and the active account on screen: taken together once both have settled. */
+  shown: readonly RawEntry[] | null
+  active: RawEntry | null
+  /** The last failure (a refresh, a call, bad input); see `listAnswered` for when it clears. */
+  error: MultiSessionError | null
+  /** A list request is under way. */
+  listing: boolean
+  /** better-auth is fetching the session, or has been asked to. */
+  sessionBusy: boolean
+  /** The optimistic overlay: the target of the latest switch, the entries being removed. */
+  switching: string | null
+  revoking: readonly string[]
+}
+
+export type Call = "set-active" | "revoke"
+
+export const initialModel: Model = {
+  list: null,
+  session: null,
+  shown: null,
+  active: null,
+  error: null,
+  listing: false,
+  sessionBusy: false,
+  switching: null,
+  revoking: [],
+}
+
+/** `next`, or `old` itself when it holds the same (dates compare by value). */
+export const keep = <T>(next: T, old: T | null | undefined): T =>
+  old !== undefined && JSON.stringify(old) === JSON.stringify(next) ? (old as T) : next
+
+export const byUser = <E extends RawEntry>(entries: readonly E[] | null, id: unknown) =>
+  entries?.find((entry) => entry.user.id === id)
+
+/** A transition's result: the fields it changes. */
+export type Patch = Partial<Model>
+
+/**
+ * The one way the model changes. The list and the session reach the screen only together,
+ * once neither is being fetched, so no frame pairs a new list with an old active account.
+ */
+export function apply(m: Model, patch: Patch): Model {
+  const next = { ...m, ...patch }
+  return next.listing || next.sessionBusy
+    ? next
+    : { ...next, shown: next.list, active: next.session }
+}
+
+export const listRequested = (): Patch => ({ listing: true })
+
+/**
+ * The server answered the list. Entries that did not change stay the same objects. A good
+ * answer ends a refresh's error and a lost connection's; a refusal of a call stays until
+ * the next call or `refetch()`.
+ */
+export const listAnswered = (m: Model, answer: readonly RawEntry[]): Patch => ({
+  listing: false,
+  list: keep(
+    answer.map((entry) => keep(entry, byUser(m.list, entry.user.id))),
+    m.list,
+  ),
+  error: m.error?.action === "list" || m.error?.code === "NETWORK_ERROR" ? null : m.error,
+})
+
+export const listFailed = (error: MultiSessionError): Patch => ({ listing: false, error })
+
+/** The request was dropped unanswered (the store was unmounted or disposed). */
+export const listDropped = (): Patch => ({ listing: false })
+
+export const sessionChanged = (busy: boolean, session: RawEntry | null): Patch => ({
+  sessionBusy: busy,
+  session,
+})
+
+/** This store asked better-auth for the session again; its answer is on the way. */
+export const sessionRequested = (): Patch => ({ sessionBusy: true })
+
+/** A call is made: its change shows at once, while the request waits its turn. */
+export const callStarted = (m: Model, call: Call, userId: string | null): Patch =>
+  call === "revoke"
+    ? { error: null, revoking: userId ? [...m.revoking, userId] : m.revoking }
+    : { error: null, switching: userId }
+
+/** The call's overlay leaves: rolled back on a failure, replaced by the server's answer else. */
+export const callSettled = (m: Model, call: Call, userId: string | null): Patch =>
+  call === "revoke"
+    ? m.revoking.includes(userId as string)
+      ? { revoking: m.revoking.filter((id) => id !== userId) }
+      : {}
+    : { switching: m.switching === userId ? null : m.switching }
+
+/** A call failed, or was refused before any request (bad input). Nothing else changes. */
+export const callFailed = (error: MultiSessionError): Patch => ({ error })
+
+export const refetchRequested = (): Patch => ({ error: null })
+
+/** The list and session a server loaded, taken as if both had just been answered. */
+export const hydrated = (list: readonly RawEntry[], session: RawEntry | null): Patch => ({
+  list,
+  session,
+})
