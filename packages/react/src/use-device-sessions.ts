@@ -1,8 +1,11 @@
 import {
   type DeviceSession,
   type DeviceSessions,
+  type DeviceSessionsOptions,
   type DeviceSessionsState,
+  deviceSessionsSnapshot,
   getDeviceSessions,
+  hydrateDeviceSessions,
   type InferDeviceSession,
   type MultiSessionAuthClient,
   selectFields,
@@ -16,18 +19,14 @@ interface DefaultAuthClient extends MultiSessionAuthClient {
   $Infer: { Session: { session: Session; user: User } }
 }
 
-type Field = keyof DeviceSessionsState
-
 /**
- * Options of `useDeviceSessions()`.
+ * Options of `useDeviceSessions()`: core's `DeviceSessionsOptions`, the same in every binding.
  *
  * @example
  * const { data } = useDeviceSessions(authClient, { fields: ["data"] }) // renders only when data changes
  */
-export interface UseDeviceSessionsOptions {
-  /** Re-render only when these fields change; the others may be stale in what is returned. */
-  fields?: readonly Field[]
-}
+export type UseDeviceSessionsOptions<C extends MultiSessionAuthClient = DefaultAuthClient> =
+  DeviceSessionsOptions<C["$Infer"]["Session"]["session"], C["$Infer"]["Session"]["user"]>
 
 /**
  * What `useDeviceSessions()` returns: the store's value, plus the calls that change it.
@@ -56,7 +55,7 @@ export type UseDeviceSessionsResult<E extends DeviceSession<unknown, unknown> = 
  */
 export function useDeviceSessions<C extends MultiSessionAuthClient = DefaultAuthClient>(
   client?: C | null,
-  options: UseDeviceSessionsOptions = {},
+  options: UseDeviceSessionsOptions<C> = {},
 ): UseDeviceSessionsResult<InferDeviceSession<C>> {
   const provided = useContext(MultiSessionContext)
   const sessions = useMemo(
@@ -69,9 +68,16 @@ export function useDeviceSessions<C extends MultiSessionAuthClient = DefaultAuth
     )
   }
   const store = sessions.$deviceSessions
-  // Hydration must render what the server rendered: the provider's payload, or else the
-  // store's first value (a server store never leaves it), not what the browser knows by now.
-  const serverState = provided?.sessions === sessions ? provided.serverState : null
+  const { payload } = options
+  // Hydration must render what the server rendered: this call's or the provider's payload,
+  // or else the store's first value (a server store never leaves it), not what the browser
+  // knows by now. A payload hydrates the browser's store once, before the first render.
+  const ownState = useMemo(() => {
+    if (!payload || !client) return null
+    hydrateDeviceSessions(client, payload as never)
+    return deviceSessionsSnapshot(client, payload as never)
+  }, [client, payload])
+  const serverState = ownState ?? (provided?.sessions === sessions ? provided.serverState : null)
   const subscribe = useCallback((onChange: () => void) => store.listen(onChange), [store])
   // With `fields`, a change elsewhere in the state hands back the same snapshot, so React
   // skips the render (what nanostores' own `keys` option does).

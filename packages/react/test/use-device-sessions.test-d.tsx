@@ -43,17 +43,22 @@ describe("useDeviceSessions(authClient)", () => {
     expectTypeOf(result.refetch).toEqualTypeOf<() => Promise<void>>()
   })
 
-  test("takes an entry, a user id or a token in setActive and revoke", () => {
+  test("takes an entry, a user id or a token in setActive and revoke, with one result type", () => {
     const entry = {} as Entry
     expectTypeOf(result.setActive).toBeCallableWith(entry)
     expectTypeOf(result.setActive).toBeCallableWith({ userId: "u1" })
     expectTypeOf(result.setActive).toBeCallableWith({ sessionToken: "t" })
-    expectTypeOf(result.setActive).toBeCallableWith("u1")
     expectTypeOf(result.revoke).toBeCallableWith(entry)
-    expectTypeOf(result.setActive).returns.toEqualTypeOf<Promise<MutationResult>>()
-    expectTypeOf(result.revoke).returns.toEqualTypeOf<Promise<MutationResult>>()
+    expectTypeOf(result.setActive).returns.toEqualTypeOf<
+      Promise<MutationResult<{ session: Entry["session"]; user: Entry["user"] }>>
+    >()
+    expectTypeOf(result.revoke).returns.toEqualTypeOf<
+      Promise<MutationResult<{ status: boolean }>>
+    >()
     // @ts-expect-error a number names no account
     result.setActive(42)
+    // @ts-expect-error a bare string could be a user id or a token
+    result.setActive("u1")
   })
 })
 

@@ -1,12 +1,13 @@
 import {
   type DeviceSession,
   type DeviceSessions,
-  type DeviceSessionsPayload,
+  type DeviceSessionsOptions,
   type DeviceSessionsState,
   getDeviceSessions,
   type InferDeviceSession,
   initialDeviceSessions,
   type MultiSessionAuthClient,
+  selectFields,
 } from "@multisession/core"
 import type { Readable } from "svelte/store"
 
@@ -28,6 +29,7 @@ export interface DeviceSessionsStore<E extends DeviceSession<unknown, unknown> =
  * The device-session list of an auth client as a Svelte store, typed from that client
  * (additional user and session fields included). Read it with `$accounts` in markup or
  * `fromStore(accounts).current` in runes; it fetches only in the browser, while subscribed.
+ * The second argument is the options every binding takes: `payload`, `fields`.
  *
  * @example
  * <script lang="ts">
@@ -42,20 +44,30 @@ export interface DeviceSessionsStore<E extends DeviceSession<unknown, unknown> =
  */
 export function deviceSessions<C extends MultiSessionAuthClient>(
   client: C,
-  payload?: DeviceSessionsPayload<
+  options: DeviceSessionsOptions<
     C["$Infer"]["Session"]["session"],
     C["$Infer"]["Session"]["user"]
-  >,
+  > = {},
 ): DeviceSessionsStore<InferDeviceSession<C>> {
   // The store lives on the client, so nothing here outlives it or is shared between requests.
   const { $deviceSessions, setActive, revoke, refetch } = getDeviceSessions(client)
   // On the server a payload renders for this request only; in the browser it fills the store.
-  const serverState = initialDeviceSessions(client, payload)
+  const serverState = initialDeviceSessions(client, options.payload)
   return {
     subscribe: (run) => {
-      if (!serverState) return $deviceSessions.subscribe((value) => run(value))
-      run(serverState)
-      return () => {}
+      if (serverState) {
+        run(serverState)
+        return () => {}
+      }
+      // Svelte re-renders for every call of `run`: call it only when a chosen field changed.
+      const read = selectFields($deviceSessions, options.fields)
+      let last: unknown
+      return $deviceSessions.subscribe(() => {
+        const value = read()
+        if (value === last) return
+        last = value
+        run(value)
+      })
     },
     setActive,
     revoke,
@@ -65,10 +77,13 @@ export function deviceSessions<C extends MultiSessionAuthClient>(
 
 export type {
   DeviceSession,
+  DeviceSessionsOptions,
+  DeviceSessionsPayload,
   DeviceSessionsState,
   DeviceSessionTarget,
   InferDeviceSession,
   MultiSessionAuthClient,
   MultiSessionError,
+  MultiSessionFetchOptions,
   MutationResult,
 } from "@multisession/core"

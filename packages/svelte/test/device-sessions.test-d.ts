@@ -33,8 +33,16 @@ describe("deviceSessions", () => {
     const entry = get(accounts).data?.[0]
     if (entry) expectTypeOf(accounts.setActive).toBeCallableWith(entry)
     expectTypeOf(accounts.revoke).toBeCallableWith({ userId: "u1" })
-    expectTypeOf(accounts.setActive).toBeCallableWith("token")
-    expectTypeOf(accounts.revoke).returns.resolves.toExtend<MutationResult>()
+    expectTypeOf(accounts.setActive).toBeCallableWith({ sessionToken: "token" })
+    // @ts-expect-error a bare string could be a user id or a token
+    accounts.setActive("token")
+    type Entry = InferDeviceSession<typeof plain>
+    expectTypeOf(accounts.setActive).returns.toEqualTypeOf<
+      Promise<MutationResult<{ session: Entry["session"]; user: Entry["user"] }>>
+    >()
+    expectTypeOf(accounts.revoke).returns.toEqualTypeOf<
+      Promise<MutationResult<{ status: boolean }>>
+    >()
     expectTypeOf(accounts.refetch).toEqualTypeOf<() => Promise<void>>()
   })
 

@@ -110,7 +110,7 @@ test("empties the list after signing out of all accounts", async () => {
 test("shows an error for a bad token and keeps the list", async () => {
   const { client } = await threeAccounts()
   await renderSwitcher(client)
-  const result = await deviceSessions(client).setActive("no-such-token")
+  const result = await deviceSessions(client).setActive({ sessionToken: "no-such-token" })
   expect(result.error?.code).toBe("INVALID_SESSION_TOKEN")
   const alert = await screen.findByRole("alert")
   expect(alert.textContent?.trim()).toBe("That account was already removed from this device.")

@@ -1,12 +1,13 @@
 import {
   type DeviceSession,
   type DeviceSessions,
-  type DeviceSessionsPayload,
+  type DeviceSessionsOptions,
   type DeviceSessionsState,
   getDeviceSessions,
   type InferDeviceSession,
   initialDeviceSessions,
   type MultiSessionAuthClient,
+  selectFields,
 } from "@multisession/core"
 import {
   type ComputedRef,
@@ -37,7 +38,8 @@ export type UseDeviceSessionsReturn<E extends DeviceSession<unknown, unknown> = 
  * The accounts signed in on this device, live. Every component that calls it shares one
  * store and one request, and follows switches, revokes, sign-ins and sign-outs by itself.
  * Reads the client from `app.use(multiSession, …)` or `provideMultiSession()`, or takes it
- * as argument (which also types the entries with the client's additional fields).
+ * as argument (which also types the entries with the client's additional fields). The
+ * second argument is the options every binding takes: `payload`, `fields`.
  *
  * @example
  * <script setup lang="ts">
@@ -49,8 +51,8 @@ export type UseDeviceSessionsReturn<E extends DeviceSession<unknown, unknown> = 
  * </template>
  */
 export function useDeviceSessions<C extends MultiSessionAuthClient | undefined = undefined>(
-  client?: C,
-  payload?: DeviceSessionsPayload<EntryOf<C>["session"], EntryOf<C>["user"]> | null,
+  client?: C | null,
+  options: DeviceSessionsOptions<EntryOf<C>["session"], EntryOf<C>["user"]> = {},
 ): UseDeviceSessionsReturn<EntryOf<C>> {
   // inject() only works in setup; outside it, fall through to the error below.
   const provided = hasInjectionContext() ? inject(clientKey, null) : null
@@ -62,15 +64,17 @@ export function useDeviceSessions<C extends MultiSessionAuthClient | undefined =
   }
   const sessions = getDeviceSessions(found) as unknown as DeviceSessions<EntryOf<C>>
   // On the server a payload renders for this request only; in the browser it fills the store.
-  const given = payload ?? (found === provided?.client ? provided.payload : null)
+  const given = options.payload ?? (found === provided?.client ? provided.payload : null)
   const serverState = initialDeviceSessions(found, given as never) as DeviceSessionsState<
     EntryOf<C>
   > | null
   // Subscribes in the browser only (a server render never unmounts), until the scope ends.
-  const state = shallowRef(serverState ?? sessions.$deviceSessions.get())
+  // With `fields`, a change elsewhere hands back the same object, and the ref stays quiet.
+  const read = selectFields(sessions.$deviceSessions, options.fields)
+  const state = shallowRef(serverState ?? read())
   if (!serverState && typeof window !== "undefined") {
-    const stop = sessions.$deviceSessions.listen((value) => {
-      state.value = value
+    const stop = sessions.$deviceSessions.listen(() => {
+      state.value = read()
     })
     if (getCurrentScope()) onScopeDispose(stop)
   }

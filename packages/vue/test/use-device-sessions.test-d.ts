@@ -35,12 +35,16 @@ describe("useDeviceSessions(client)", () => {
 
   test("takes an entry, a user id or a token and answers { data, error }", () => {
     type Target = Parameters<typeof result.setActive>[0]
-    expectTypeOf<
-      Entry | { userId: string } | { sessionToken: string } | string
-    >().toExtend<Target>()
+    expectTypeOf<Entry | { userId: string } | { sessionToken: string }>().toExtend<Target>()
     expectTypeOf<{ name: string }>().not.toExtend<Target>()
+    expectTypeOf<string>().not.toExtend<Target>()
     expectTypeOf(result.revoke).parameters.toEqualTypeOf<Parameters<typeof result.setActive>>()
-    expectTypeOf(result.setActive).returns.toEqualTypeOf<Promise<MutationResult>>()
+    expectTypeOf(result.setActive).returns.toEqualTypeOf<
+      Promise<MutationResult<{ session: Entry["session"]; user: Entry["user"] }>>
+    >()
+    expectTypeOf(result.revoke).returns.toEqualTypeOf<
+      Promise<MutationResult<{ status: boolean }>>
+    >()
     expectTypeOf(result.refetch).toEqualTypeOf<() => Promise<void>>()
   })
 })

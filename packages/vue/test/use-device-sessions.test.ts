@@ -134,7 +134,11 @@ test("shows an error for a bad token and keeps the list", async () => {
   const OldLink = defineComponent(() => {
     const { setActive } = useDeviceSessions()
     return () =>
-      h("button", { onClick: () => setActive("a-token-this-device-never-had") }, "Old link")
+      h(
+        "button",
+        { onClick: () => setActive({ sessionToken: "a-token-this-device-never-had" }) },
+        "Old link",
+      )
   })
   render(OldLink, { global: { plugins: [[multiSession, { client }]] } })
   await fireEvent.click(screen.getByRole("button", { name: "Old link" }))
