@@ -36,11 +36,8 @@ const isSignInOrUp = (path: string) => /^\/sign-(in|up)\//.test(path)
  */
 export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
   let controller: DeviceSessionsController | undefined
-  return {
+  const plugin = {
     id: "multi-session",
-    $InferServerPlugin: {} as InferredServerPlugin,
-    // Read by the types only: better-auth's client never looks at it at run time.
-    $ERROR_CODES: {} as ServerPlugin["$ERROR_CODES"],
     getAtoms($fetch) {
       controller = createDeviceSessions($fetch as unknown as AuthFetch, options)
       // Where getDeviceSessions(client) finds it again.
@@ -92,4 +89,9 @@ export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
     },
     atomListeners: [{ matcher: isSignInOrUp, signal: "$sessionSignal" }],
   } satisfies BetterAuthClientPlugin
+  // Read by the types only: better-auth's client never looks at them at run time.
+  return plugin as typeof plugin & {
+    $InferServerPlugin: InferredServerPlugin
+    $ERROR_CODES: ServerPlugin["$ERROR_CODES"]
+  }
 }

@@ -18,14 +18,8 @@ import {
   sessionRequested,
 } from "./model"
 import { createMutations } from "./mutations"
-import {
-  type AuthFetch,
-  isList,
-  linkSession,
-  type SessionAtoms,
-  type SessionLink,
-} from "./session-link"
-import { openTabChannel, type TabChannel } from "./tab-channel"
+import { type AuthFetch, followSession, isList, raise, type SessionAtoms } from "./session-link"
+import { openTabChannel } from "./tab-channel"
 import type {
   DeviceSessionsState,
   MultiSessionClientOptions,
@@ -60,15 +54,17 @@ export function createDeviceSessions(
     throw new TypeError("multisession: maximumSessions must be a whole number ≥ 1")
   }
   let model = initialModel
-  let link: SessionLink
-  let channel: TabChannel | undefined
-  let stopAnnouncing: (() => void) | undefined
-  // Set while the store is shown (mounted in a browser): the unfollow of the session.
+  let atoms: SessionAtoms
+  let channel: BroadcastChannel | undefined
+  // Set while the store is shown (mounted in a browser): how to stop following the session.
   let unfollow: (() => void) | undefined
   // After hydration, the session's first refresh only checks the hydrated session.
   let hydratedOnce = false
+  // Set while this store raises better-auth's signal itself: no news for the other tabs.
+  let quiet = false
   let disposed = false
-  const waiting: [() => boolean, () => void][] = []
+  let stopAnnouncing = () => {}
+  const waiting: (() => void)[] = []
 
   const refetch = () => {
     dispatch(refetchRequested())
@@ -77,18 +73,12 @@ export function createDeviceSessions(
   const view = createView(maximumSessions, refetch)
   const $deviceSessions = atom(view(model))
   const idle = () => !model.listing && !model.sessionBusy
-  /** Resolves once `ready()` holds (checked after every transition). */
-  const until = (ready: () => boolean) =>
-    new Promise<void>((resolve) => (ready() ? resolve() : waiting.push([ready, resolve])))
+  /** Resolves once neither the list nor the session is being fetched. */
+  const settled = () => new Promise<void>((resolve) => (idle() ? resolve() : waiting.push(resolve)))
 
   function dispatch(patch: Patch): void {
     model = apply(model, patch)
-    for (const wait of [...waiting]) {
-      if (wait[0]()) {
-        waiting.splice(waiting.indexOf(wait), 1)
-        wait[1]()
-      }
-    }
+    if (idle()) for (const resolve of waiting.splice(0)) resolve()
     const state = view(model)
     if (state === $deviceSessions.value) return
     try {
@@ -116,35 +106,33 @@ export function createDeviceSessions(
     list.start()
   }
 
-  function resignal(): void {
-    if (unfollow) dispatch(sessionRequested())
-    link.resignal()
-  }
-
   // Refreshes the session through better-auth's own signal, so every atom that depends on
   // who is signed in follows (this store's list follows the signal too).
-  async function revalidate(): Promise<void> {
+  function resignal(): void {
+    if (unfollow) dispatch(sessionRequested())
+    quiet = true
+    raise(atoms)
+    quiet = false
+  }
+  const revalidate = () => {
     resignal()
-    if (unfollow) await until(idle)
+    return settled()
   }
 
   const mutation = createMutations(
     $fetch,
     () => model,
     dispatch,
-    async () => {
+    () => {
       if (!model.list && !model.listing) startList()
-      await until(() => !model.listing)
+      return settled()
     },
-    async (call, userId) => {
-      channel?.post()
+    (call, userId) => {
+      channel?.postMessage(0)
       // Removing another account leaves the session as it was: only the list needs asking.
-      if (call === "set-active" || !userId || userId === model.active?.user.id) {
-        await revalidate()
-      } else if (unfollow) {
-        startList()
-        await until(idle)
-      }
+      if (call === "set-active" || !userId || userId === model.active?.user.id) return revalidate()
+      if (unfollow) startList()
+      return settled()
     },
     revalidate,
   )
@@ -162,7 +150,8 @@ export function createDeviceSessions(
     if (!inBrowser() || disposed) return
     let skip = hydratedOnce
     hydratedOnce = false
-    unfollow = link.follow(
+    unfollow = followSession(
+      atoms,
       (busy, session) => dispatch(sessionChanged(busy, session)),
       // Each signal asks for the list anew; a refresh better-auth starts by itself joins
       // the list request under way, if there is one.
@@ -177,20 +166,19 @@ export function createDeviceSessions(
 
   const controller: DeviceSessionsController = {
     $deviceSessions,
-    connect(atoms, channelName) {
-      link = linkSession(atoms)
-      if (!inBrowser()) return
+    connect(sessionAtoms, channelName) {
+      atoms = sessionAtoms
       channel = openTabChannel(channelName, () => unfollow && resignal())
       // Whatever better-auth signals in this tab (a sign-in, a sign-out, a user update…)
       // is news for the other tabs too.
-      stopAnnouncing = link.onOwnTabChange(channel.post)
+      stopAnnouncing = atoms.$sessionSignal.listen(() => quiet || channel?.postMessage(0))
     },
     setActive: mutation("set-active"),
     revoke: mutation("revoke"),
     refetch,
     dispose() {
       disposed = true
-      stopAnnouncing?.()
+      stopAnnouncing()
       channel?.close()
       channel = undefined
       unmount()

@@ -50,10 +50,10 @@ export interface MultiSessionError<Code extends string = string> {
 
 /** An error the client reports itself: status 0, the code in words as the message. */
 export const clientError = (
-  code: MultiSessionClientErrorCode,
+  code: string,
   action: MultiSessionAction,
   userId: string | null = null,
-): MultiSessionError<MultiSessionClientErrorCode> => ({
+): MultiSessionError => ({
   code,
   // "SESSION_TOKEN_REQUIRED" reads "session token required"
   message: code.toLowerCase().replaceAll("_", " "),
@@ -70,8 +70,8 @@ export function toError(
   userId: string | null = null,
 ): MultiSessionError {
   // better-fetch's error: the server's { code, message } plus the HTTP status.
-  const { code, message = "", status = 0, statusText = "" } = Object(cause) as MultiSessionError
+  const { code, message = "", status, statusText = "" } = Object(cause) as MultiSessionError
   return status > 0
-    ? { code: code || "UNKNOWN_ERROR", message, status, statusText, action, userId }
+    ? { ...clientError(code || "UNKNOWN_ERROR", action, userId), message, status, statusText }
     : clientError("NETWORK_ERROR", action, userId)
 }

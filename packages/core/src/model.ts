@@ -61,8 +61,8 @@ export const listRequested = (): Patch => ({ listing: true })
 
 /**
  * The server answered the list. Entries that did not change stay the same objects. A good
- * answer ends a refresh's error and a lost connection's; a refusal of a call stays until
- * the next call or `refetch()`.
+ * answer ends every error but the server's refusal of a call (`INVALID_SESSION_TOKEN`…),
+ * which stays until the next call or `refetch()`.
  */
 export const listAnswered = (m: Model, answer: readonly RawEntry[]): Patch => ({
   listing: false,

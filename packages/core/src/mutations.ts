@@ -19,9 +19,9 @@ export function createMutations(
   $fetch: AuthFetch,
   model: () => Model,
   dispatch: (patch: Patch) => void,
-  listKnown: () => Promise<void>,
-  changed: (call: Call, userId: string | null) => Promise<void>,
-  recheck: () => Promise<void>,
+  listKnown: () => Promise<unknown>,
+  changed: (call: Call, userId: string | null) => Promise<unknown>,
+  recheck: () => Promise<unknown>,
 ) {
   let queue: Promise<unknown> = Promise.resolve()
   const fail = (error: MultiSessionError) => {
@@ -38,10 +38,7 @@ export function createMutations(
     await listKnown()
     const found = findTarget(target, model().list)
     const sessionToken = found?.session.token ?? target.token
-    if (!sessionToken) {
-      dispatch(callSettled(model(), call, userId))
-      return fail(clientError("DEVICE_SESSION_NOT_FOUND", call, userId))
-    }
+    if (!sessionToken) return fail(clientError("DEVICE_SESSION_NOT_FOUND", call, userId))
     const { data, error } = await $fetch(`/multi-session/${call}`, {
       ...options,
       method: "POST",

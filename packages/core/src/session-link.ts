@@ -25,46 +25,31 @@ export const isEntry = (value: unknown): value is RawEntry => {
 export const isList = (value: unknown): value is RawEntry[] =>
   Array.isArray(value) && value.every(isEntry)
 
-export interface SessionLink {
-  /**
-   * Follows the session while the store is shown: `onSession` gets each of its states,
-   * `onRefresh(true)` each raise of the signal, `onRefresh(false)` each refresh better-auth
-   * starts by itself. Returns the unfollow.
-   */
-  follow(
-    onSession: (busy: boolean, session: RawEntry | null) => void,
-    onRefresh: (signal: boolean) => void,
-  ): () => void
-  /** Asks better-auth for the session again (and so the list); no news for other tabs. */
-  resignal(): void
-  /** Calls `listener` when something else in this tab raises the signal (a sign-in…). */
-  onOwnTabChange(listener: () => void): () => void
-}
-
-export function linkSession({ session, $sessionSignal }: SessionAtoms): SessionLink {
-  let quiet = false
-  return {
-    follow(onSession, onRefresh) {
-      const read = (value = session.value) =>
-        value &&
-        onSession(value.isPending || value.isRefetching, isEntry(value.data) ? value.data : null)
-      const stops = [
-        session.listen((value) => {
-          if (value.isRefetching) onRefresh(false)
-          read(value)
-        }),
-        $sessionSignal.listen(() => onRefresh(true)),
-      ]
-      read()
-      return () => {
-        for (const stop of stops) stop()
-      }
-    },
-    resignal() {
-      quiet = true
-      $sessionSignal.set(!$sessionSignal.value)
-      quiet = false
-    },
-    onOwnTabChange: (listener) => $sessionSignal.listen(() => quiet || listener()),
+/**
+ * Follows the session while the store is shown: `onSession` gets each of its states (busy,
+ * and the session if the answer is one), `onRefresh(true)` each raise of the signal,
+ * `onRefresh(false)` each refresh better-auth starts by itself. Returns the unfollow.
+ */
+export function followSession(
+  { session, $sessionSignal }: SessionAtoms,
+  onSession: (busy: boolean, session: RawEntry | null) => void,
+  onRefresh: (signal: boolean) => void,
+): () => void {
+  const read = (value = session.value) =>
+    value &&
+    onSession(value.isPending || value.isRefetching, isEntry(value.data) ? value.data : null)
+  const stops = [
+    session.listen((value) => {
+      if (value.isRefetching) onRefresh(false)
+      read(value)
+    }),
+    $sessionSignal.listen(() => onRefresh(true)),
+  ]
+  read()
+  return () => {
+    for (const stop of stops) stop()
   }
 }
+
+/** Raises better-auth's signal: the session is fetched again, and every atom that follows it. */
+export const raise = ({ $sessionSignal }: SessionAtoms) => $sessionSignal.set(!$sessionSignal.value)

@@ -18,17 +18,18 @@ export function readTarget(
   action: MultiSessionAction,
 ): Target | MultiSessionError {
   try {
-    const given = typeof target === "object" ? Object(target) : {}
-    const { userId = given.user?.id, sessionToken = given.session?.token } = given
+    // null, a revoked Proxy or a getter that throws lands in the catch: no target
+    const given = target as { user?: { id?: unknown }; session?: { token?: unknown } }
+    const { userId = given.user?.id, sessionToken = given.session?.token } = given as Target & {
+      sessionToken?: unknown
+    }
     if (typeof userId === "string" && userId.trim()) return { userId }
     if (userId === undefined && typeof sessionToken === "string" && sessionToken.trim()) {
       return TOKEN_SHAPE.test(sessionToken)
         ? { token: sessionToken }
         : clientError("SESSION_TOKEN_MALFORMED", action)
     }
-  } catch {
-    // a getter that throws, a revoked Proxy: no target
-  }
+  } catch {}
   return clientError("SESSION_TOKEN_REQUIRED", action)
 }
 
