@@ -1,0 +1,176 @@
+// The model's transitions and the view, without a server: plain objects in, plain objects out.
+import { expect, test } from "vitest"
+import { clientError, toError } from "../src/errors"
+import {
+  apply,
+  callFailed,
+  callSettled,
+  callStarted,
+  hydrated,
+  initialModel,
+  listAnswered,
+  listFailed,
+  listRequested,
+  type Model,
+  type Patch,
+  refetchRequested,
+  sessionChanged,
+} from "../src/model"
+import { readTarget } from "../src/target"
+import type { RawEntry } from "../src/types"
+import { createView } from "../src/view"
+
+const entry = (id: string, token = `token-${id}`, name = id): RawEntry =>
+  ({
+    session: { id: `s-${id}`, token, userId: id, expiresAt: new Date(0) },
+    user: { id, name, email: `${id}@example.com` },
+  }) as unknown as RawEntry
+
+const run = (...patches: ((m: Model) => Patch)[]) =>
+  patches.reduce((m, step) => apply(m, step(m)), initialModel)
+const refetch = async () => {}
+
+const ada = entry("ada")
+const bob = entry("bob")
+const listed = run(
+  () => sessionChanged(false, bob),
+  () => listRequested(),
+  (m) => listAnswered(m, [ada, bob]),
+)
+
+test("shows the list and the session only once both have settled", () => {
+  const m = run(
+    () => sessionChanged(true, null),
+    () => listRequested(),
+    (m) => listAnswered(m, [ada, bob]),
+  )
+  expect(m.list).toEqual([ada, bob])
+  expect(m.shown).toBeNull()
+  const settled = apply(m, sessionChanged(false, bob))
+  expect(settled.shown).toBe(settled.list)
+  expect(settled.active).toBe(bob)
+})
+
+test("keeps the entries and the list of an answer that changed nothing", () => {
+  const again = apply(listed, listAnswered(listed, [entry("ada"), entry("bob")]))
+  expect(again.list).toBe(listed.list)
+  const renamed = apply(
+    listed,
+    listAnswered(listed, [entry("ada", "token-ada", "Ana"), entry("bob")]),
+  )
+  expect(renamed.list).not.toBe(listed.list)
+  expect(renamed.list?.[0]).not.toBe(ada)
+  expect(renamed.list?.[1]).toBe(listed.list?.[1])
+})
+
+test("clears a refresh's error and a lost connection's on a good answer, not a server's refusal", () => {
+  const refusal = toError(
+    { code: "INVALID_SESSION_TOKEN", status: 401, statusText: "Unauthorized" },
+    "revoke",
+  )
+  for (const [error, stays] of [
+    [toError(undefined, "list"), false],
+    [toError({ status: 500, statusText: "Internal Server Error" }, "list"), false],
+    [clientError("NETWORK_ERROR", "set-active", "ada"), false],
+    [refusal, true],
+  ] as const) {
+    const failed = apply(listed, callFailed(error))
+    const answered = apply(failed, listAnswered(failed, [ada, bob]))
+    expect({ code: error.code, kept: answered.error === error }).toEqual({
+      code: error.code,
+      kept: stays,
+    })
+  }
+  expect(apply(apply(listed, callFailed(refusal)), refetchRequested()).error).toBeNull()
+})
+
+test("keeps the last good list through a failed refresh", () => {
+  const failed = apply(listed, listFailed(toError(undefined, "list")))
+  expect(failed.list).toBe(listed.list)
+  expect(failed.error?.code).toBe("NETWORK_ERROR")
+})
+
+test("overlays a switch and removals until each call settles", () => {
+  let m = apply(listed, callStarted(listed, "set-active", "ada"))
+  m = apply(m, callStarted(m, "revoke", "bob"))
+  expect([m.switching, m.revoking]).toEqual(["ada", ["bob"]])
+  const revoking = m.revoking
+  m = apply(m, callSettled(m, "set-active", "ada"))
+  expect(m.switching).toBeNull()
+  m = apply(m, callSettled(m, "revoke", "bob"))
+  expect(m.revoking).toEqual([])
+  // settling the same call twice changes nothing
+  const twice = apply(m, callSettled(m, "revoke", "bob"))
+  expect(twice.revoking).toBe(m.revoking)
+  expect(revoking).toEqual(["bob"])
+  // an older switch settling leaves a newer one's overlay alone
+  let newer = apply(listed, callStarted(listed, "set-active", "ada"))
+  newer = apply(newer, callStarted(newer, "set-active", "bob"))
+  expect(apply(newer, callSettled(newer, "set-active", "ada")).switching).toBe("bob")
+})
+
+test("the view hands back the very objects after an overlay rolls back", () => {
+  const view = createView(5, refetch)
+  const before = view(listed)
+  const switching = apply(listed, callStarted(listed, "set-active", "ada"))
+  const during = view(switching)
+  expect(during.active?.user.id).toBe("ada")
+  expect(during.data?.[1]).not.toBe(before.data?.[1])
+  const after = view(apply(switching, callSettled(switching, "set-active", "ada")))
+  expect(after.data).toBe(before.data)
+  expect(after.active).toBe(before.active)
+  expect(after).toEqual(before)
+})
+
+test("the view hides an entry being removed and says when the device is full", () => {
+  const view = createView(2, refetch)
+  const state = view(apply(listed, callStarted(listed, "revoke", "ada")))
+  expect(state.data?.map((e) => e.user.id)).toEqual(["bob"])
+  expect(state.isAtCapacity).toBe(true)
+  expect(createView(3, refetch)(listed).isAtCapacity).toBe(false)
+})
+
+test("the view names an active account the server left off a full list", () => {
+  const dee = entry("dee")
+  const m = apply(listed, sessionChanged(false, dee))
+  const state = createView(2, refetch)(m)
+  expect(state.activeNotListed).toBe(true)
+  expect(state.active?.user.id).toBe("dee")
+  expect(state.data?.some((e) => e.isActive)).toBe(false)
+  expect(createView(2, refetch)(listed).activeNotListed).toBe(false)
+})
+
+test("the view is pending only while nothing is known and no error says why", () => {
+  const view = createView(5, refetch)
+  expect(view(initialModel)).toMatchObject({ isPending: true, isRefetching: false, data: null })
+  const failed = view(apply(initialModel, listFailed(toError(undefined, "list"))))
+  expect(failed).toMatchObject({ isPending: false, data: null })
+  expect(view(apply(initialModel, hydrated([ada], ada)))).toMatchObject({ isPending: false })
+})
+
+test("reads every target form and refuses the rest before any request", () => {
+  expect(readTarget({ userId: "ada" }, "set-active")).toEqual({ userId: "ada" })
+  expect(readTarget(ada, "set-active")).toEqual({ userId: "ada" })
+  expect(readTarget({ sessionToken: "abc.DEF-123" }, "revoke")).toEqual({ token: "abc.DEF-123" })
+  for (const bad of [
+    undefined,
+    null,
+    "ada",
+    42,
+    {},
+    { userId: "" },
+    { userId: 7 },
+    { sessionToken: " " },
+  ]) {
+    expect(readTarget(bad, "revoke")).toMatchObject({
+      code: "SESSION_TOKEN_REQUIRED",
+      action: "revoke",
+      status: 0,
+    })
+  }
+  for (const odd of ["a".repeat(513), "with space", "tok;en", "é"]) {
+    expect(readTarget({ sessionToken: odd }, "set-active")).toMatchObject({
+      code: "SESSION_TOKEN_MALFORMED",
+    })
+  }
+})
