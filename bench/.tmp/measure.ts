@@ -1,4 +1,5 @@
 import { BUILT_IN, clientWith, measure } from "../lib/bundle"
+
 const src = process.argv[2] ?? "/work/main/packages/core/src/index.ts"
 const builtIn = await measure({ code: clientWith(BUILT_IN) })
 const ours = await measure({ code: clientWith(`import { multiSessionClient } from "${src}"`) })

@@ -12,7 +12,7 @@ import {
   useServerOrigin,
 } from "../../../test/browser"
 import { hydrateDeviceSessions } from "../../core/src"
-import { MultiSessionProvider } from "../src"
+import { MultiSessionProvider, useDeviceSessions } from "../src"
 import { AccountSwitcher, makeReactClient } from "./account-switcher"
 
 beforeEach(async () => {
@@ -96,5 +96,34 @@ test("hydrates server HTML rendered without a payload, then loads the list", asy
   )
   expect(page.mismatches).toEqual([])
   expect(screen.getByTestId("active-account").textContent).toBe("Bob")
+  page.unmount()
+})
+
+function ActiveName({
+  client,
+  payload,
+}: {
+  client: ReturnType<typeof makeReactClient>
+  payload: Payload
+}) {
+  const { active, data } = useDeviceSessions(client, { payload })
+  return (
+    <p data-testid="own-payload">
+      {active?.user.name ?? "nobody"} of {data?.length ?? "?"}
+    </p>
+  )
+}
+type Payload = Awaited<ReturnType<typeof twoAccountsAndPayload>>
+
+test("hydrates from a payload given to useDeviceSessions itself, without a provider", async () => {
+  const payload = await twoAccountsAndPayload()
+  const html = renderToString(<ActiveName client={makeReactClient()} payload={payload} />)
+  expect(html).toContain("Bob<!-- --> of <!-- -->2")
+  const requests = countingFetch()
+  const browser = makeReactClient(requests.fetch)
+  const page = await hydrate(html, <ActiveName client={browser} payload={payload} />)
+  expect(page.mismatches).toEqual([])
+  expect(screen.getByTestId("own-payload").textContent).toBe("Bob of 2")
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(0)
   page.unmount()
 })

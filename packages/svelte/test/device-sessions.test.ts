@@ -218,3 +218,22 @@ test("shows the account autoSwitch moved to when the active one vanishes", async
   const { activeUserId } = await serverTruth()
   await waitFor(() => expect(seen).toEqual([{ from: cy.id, to: activeUserId }]))
 })
+
+test("with fields, tells a subscriber only of changes to those fields", async () => {
+  const { client } = await threeAccounts()
+  const values: unknown[] = []
+  const all: unknown[] = []
+  const stopAll = deviceSessions(client).subscribe((value) => all.push(value))
+  const stop = deviceSessions(client, { fields: ["data"] }).subscribe((value) => values.push(value))
+  await waitFor(() =>
+    expect(getDeviceSessions(client).$deviceSessions.get().isRefetching).toBe(false),
+  )
+  const settledAt = values.length
+  // A refresh that finds nothing new: isRefetching goes on and off, data stays the same.
+  const before = all.length
+  await getDeviceSessions(client).refetch()
+  expect(all.length - before).toBe(2)
+  expect(values.length).toBe(settledAt)
+  stop()
+  stopAll()
+})

@@ -257,3 +257,29 @@ test("rejects a missing client or one without multiSessionClient()", () => {
   expect(() => createApp({}).use(multiSession, { client: plain })).toThrow(/multiSessionClient\(\)/)
   expect(() => createApp({}).use(multiSession, {} as never)).toThrow(/multiSessionClient\(\)/)
 })
+
+test("with fields, a component re-renders only for changes to those fields", async () => {
+  const client = makeVueClient()
+  await signUp(client, "Ada")
+  let renders = 0
+  const Count = defineComponent({
+    setup() {
+      const { data, isRefetching } = useDeviceSessions(client, { fields: ["data"] })
+      return () => {
+        renders += 1
+        return h(
+          "p",
+          { "data-testid": "count" },
+          `${data.value?.length ?? "?"} ${isRefetching.value}`,
+        )
+      }
+    },
+  })
+  render(Count)
+  await waitFor(() => expect(screen.getByTestId("count").textContent).toBe("1 false"))
+  const settled = renders
+  // A refresh that finds nothing new: isRefetching goes on and off, data stays the same.
+  await getDeviceSessions(client).refetch()
+  await nextTick()
+  expect(renders).toBe(settled)
+})
