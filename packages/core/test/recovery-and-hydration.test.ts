@@ -108,13 +108,19 @@ test("signs out cleanly when no account is left to switch to", async () => {
 })
 
 test("stays signed out without autoSwitch", async () => {
-  const { state } = await activeVanishes(
+  const { client, state } = await activeVanishes(
     false,
     ["Ada", "Bob"],
     (s) => s.data?.length === 1 && s.active === null,
   )
   expect(state.data?.[0]?.isActive).toBe(false)
   expect((await serverTruth()).activeUserId).toBeNull()
+  // The server's revoke needs an active session: removing the one left says so, and keeps it.
+  const left = state.data?.[0]
+  if (!left) throw new Error("no account left")
+  const result = await client.multiSession.revoke(left)
+  expect(result.error).toMatchObject({ code: "UNAUTHORIZED", status: 401, userId: left.user.id })
+  expect((await serverTruth()).userIds).toEqual([left.user.id])
 })
 
 test("hydrates from a server-loaded payload without a list request", async () => {

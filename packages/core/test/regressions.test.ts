@@ -131,7 +131,12 @@ test("rolls a refused switch back to the very objects shown before", async () =>
   expect(during.active?.user.id).toBe(ada.id)
   expect(during.data).not.toBe(before.data)
   const result = await pending
-  expect(result.error?.status).toBe(500)
+  expect(result.error).toMatchObject({
+    code: "UNKNOWN_ERROR",
+    status: 500,
+    action: "set-active",
+    userId: ada.id,
+  })
   const after = client.useDeviceSessions.get()
   expect(after.data).toBe(before.data)
   expect(after.data?.every((entry, i) => entry === before.data?.[i])).toBe(true)

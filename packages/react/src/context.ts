@@ -1,4 +1,12 @@
-import type { DeviceSession, DeviceSessions, DeviceSessionsState } from "@multisession/core"
+import {
+  type DeviceSession,
+  type DeviceSessions,
+  type DeviceSessionsPayload,
+  type DeviceSessionsState,
+  deviceSessionsSnapshot,
+  hydrateDeviceSessions,
+  type MultiSessionAuthClient,
+} from "@multisession/core"
 import { createContext } from "react"
 
 type Entry = DeviceSession<unknown, unknown>
@@ -9,3 +17,16 @@ export const MultiSessionContext = createContext<{
   sessions: DeviceSessions<Entry>
   serverState: DeviceSessionsState<Entry> | null
 } | null>(null)
+
+/**
+ * What a server render showed for a payload, which hydration must render again. In the
+ * browser the payload also fills the client's store, once, before the first render.
+ */
+export function serverStateOf(
+  client: MultiSessionAuthClient,
+  payload: DeviceSessionsPayload<unknown, unknown> | null | undefined,
+): DeviceSessionsState<Entry> | null {
+  if (!payload) return null
+  hydrateDeviceSessions(client, payload as never)
+  return deviceSessionsSnapshot(client, payload as never)
+}

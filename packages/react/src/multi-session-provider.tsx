@@ -1,12 +1,10 @@
 import {
   type DeviceSessionsPayload,
-  deviceSessionsSnapshot,
   getDeviceSessions,
-  hydrateDeviceSessions,
   type MultiSessionAuthClient,
 } from "@multisession/core"
 import { type ReactNode, useMemo } from "react"
-import { MultiSessionContext } from "./context"
+import { MultiSessionContext, serverStateOf } from "./context"
 
 /**
  * Props of `<MultiSessionProvider>`.
@@ -44,13 +42,10 @@ export function MultiSessionProvider<C extends MultiSessionAuthClient>({
   payload,
   children,
 }: MultiSessionProviderProps<C>) {
-  const value = useMemo(() => {
-    // Fails here, at the root, for a client made without multiSessionClient().
-    const sessions = getDeviceSessions(client)
-    if (!payload) return { sessions, serverState: null }
-    // Before the first render, so it starts from the payload; once per client, browser only.
-    hydrateDeviceSessions(client, payload)
-    return { sessions, serverState: deviceSessionsSnapshot(client, payload) }
-  }, [client, payload])
+  // Fails here, at the root, for a client made without multiSessionClient().
+  const value = useMemo(
+    () => ({ sessions: getDeviceSessions(client), serverState: serverStateOf(client, payload) }),
+    [client, payload],
+  )
   return <MultiSessionContext.Provider value={value}>{children}</MultiSessionContext.Provider>
 }

@@ -3,16 +3,14 @@ import {
   type DeviceSessions,
   type DeviceSessionsOptions,
   type DeviceSessionsState,
-  deviceSessionsSnapshot,
   getDeviceSessions,
-  hydrateDeviceSessions,
   type InferDeviceSession,
   type MultiSessionAuthClient,
   selectFields,
 } from "@multisession/core"
 import type { Session, User } from "better-auth"
-import { useCallback, useContext, useMemo, useSyncExternalStore } from "react"
-import { MultiSessionContext } from "./context"
+import { useContext, useMemo, useSyncExternalStore } from "react"
+import { MultiSessionContext, serverStateOf } from "./context"
 
 // The client type assumed when none is named: better-auth's own `Session` and `User`.
 interface DefaultAuthClient extends MultiSessionAuthClient {
@@ -72,22 +70,18 @@ export function useDeviceSessions<C extends MultiSessionAuthClient = DefaultAuth
   // Hydration must render what the server rendered: this call's or the provider's payload,
   // or else the store's first value (a server store never leaves it), not what the browser
   // knows by now. A payload hydrates the browser's store once, before the first render.
-  const ownState = useMemo(() => {
-    if (!payload || !client) return null
-    hydrateDeviceSessions(client, payload as never)
-    return deviceSessionsSnapshot(client, payload as never)
-  }, [client, payload])
-  const serverState = ownState ?? (provided?.sessions === sessions ? provided.serverState : null)
-  const subscribe = useCallback((onChange: () => void) => store.listen(onChange), [store])
+  const own = useMemo(() => client && serverStateOf(client, payload), [client, payload])
+  const serverState = own ?? (provided?.sessions === sessions ? provided.serverState : null)
   // With `fields`, a change elsewhere in the state hands back the same snapshot, so React
   // skips the render (what nanostores' own `keys` option does).
   const fields = options.fields?.join()
   // biome-ignore lint/correctness/useExhaustiveDependencies: `fields` stands for options.fields
   const getSnapshot = useMemo(() => selectFields(store, options.fields), [store, fields])
+  // nanostores' listen needs no `this` and stays the same function: React's subscribe.
   const state = useSyncExternalStore(
-    subscribe,
+    store.listen,
     getSnapshot,
-    () => serverState ?? store.init ?? store.get(),
+    () => serverState ?? (store.init as DeviceSessionsState),
   )
   const { setActive, revoke } = sessions
   return useMemo(
