@@ -1,6 +1,6 @@
 // Helpers for tests that run in happy-dom against the real server from global-setup.
 import { createAuthClient } from "better-auth/client"
-import { inject, vi } from "vitest"
+import { afterEach, inject, vi } from "vitest"
 import { type MultiSessionClientOptions, multiSessionClient } from "../packages/core/src"
 
 export const PASSWORD = "correct-horse-battery"
@@ -29,15 +29,29 @@ export function countingFetch() {
   }
 }
 
+// Every client a test makes is disposed after it: a store left mounted would hear the next
+// test's tab messages and act on the shared cookies (an autoSwitch switching, say).
+const made: { multiSession: { dispose(): void } }[] = []
+afterEach(() => {
+  for (const client of made.splice(0)) client.multiSession.dispose()
+})
+/** Disposes `client` once the test that made it ends; hands it back. */
+export function disposedAfterTest<C extends { multiSession: { dispose(): void } }>(client: C): C {
+  made.push(client)
+  return client
+}
+
 export function makeClient(
   options: MultiSessionClientOptions = { maximumSessions: 3 },
   customFetchImpl: typeof fetch = fetch,
 ) {
-  return createAuthClient({
-    baseURL: inject("authURL"),
-    plugins: [multiSessionClient(options)],
-    fetchOptions: { customFetchImpl },
-  })
+  return disposedAfterTest(
+    createAuthClient({
+      baseURL: inject("authURL"),
+      plugins: [multiSessionClient(options)],
+      fetchOptions: { customFetchImpl },
+    }),
+  )
 }
 
 let counter = 0

@@ -1,6 +1,7 @@
 // The store's whole state in one plain object, and the named transitions that change it.
 // Pure: no request, timer or atom here, so each step can be tested without a server.
-import type { MultiSessionError } from "./errors"
+import { type MultiSessionError, toError } from "./errors"
+import { isList } from "./session-link"
 import type { RawEntry } from "./types"
 
 export interface Model {
@@ -74,6 +75,19 @@ export const listAnswered = (m: Model, answer: readonly RawEntry[]): Patch => ({
 })
 
 export const listFailed = (error: MultiSessionError): Patch => ({ listing: false, error })
+
+/** The list request's outcome: a list the server's shape, or else an error. */
+export const listSettled = (m: Model, { data, error }: { data: unknown; error: unknown }): Patch =>
+  !error && isList(data) ? listAnswered(m, data) : listFailed(toError(error, "list"))
+
+/**
+ * The session still names an account that just left the list: that session may be gone too,
+ * and needs asking again (unless an answer is on its way already).
+ */
+export const activeLeft = (before: Model, after: Model): boolean =>
+  !after.sessionBusy &&
+  !!byUser(before.list, after.session?.user.id) &&
+  !byUser(after.list, after.session?.user.id)
 
 /** The request was dropped unanswered (the store was unmounted or disposed). */
 export const listDropped = (): Patch => ({ listing: false })

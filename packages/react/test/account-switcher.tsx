@@ -2,7 +2,13 @@
 import { createAuthClient } from "better-auth/react"
 import { memo } from "react"
 import { inject } from "vitest"
-import { type makeClient, newEmail, PASSWORD, settleSignals } from "../../../test/browser"
+import {
+  disposedAfterTest,
+  type makeClient,
+  newEmail,
+  PASSWORD,
+  settleSignals,
+} from "../../../test/browser"
 import { multiSessionClient } from "../../core/src"
 import { type DeviceSession, type MutationResult, useDeviceSessions } from "../src"
 
@@ -14,11 +20,13 @@ const count = (name: string) => renders.set(name, (renders.get(name) ?? 0) + 1)
 export let lastAction: Promise<MutationResult> = Promise.resolve({ data: null, error: null })
 
 export function makeReactClient(customFetchImpl: typeof fetch = fetch) {
-  return createAuthClient({
-    baseURL: inject("authURL"),
-    plugins: [multiSessionClient({ maximumSessions: 3 })],
-    fetchOptions: { customFetchImpl },
-  })
+  return disposedAfterTest(
+    createAuthClient({
+      baseURL: inject("authURL"),
+      plugins: [multiSessionClient({ maximumSessions: 3 })],
+      fetchOptions: { customFetchImpl },
+    }),
+  )
 }
 
 export type ReactClient = ReturnType<typeof makeReactClient>

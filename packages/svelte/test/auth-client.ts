@@ -3,15 +3,17 @@ import { inferAdditionalFields } from "better-auth/client/plugins"
 import { createAuthClient } from "better-auth/svelte"
 import { inject } from "vitest"
 import type { TestAuth } from "../../../test/auth-server"
-import { newEmail, PASSWORD, settleSignals } from "../../../test/browser"
+import { disposedAfterTest, newEmail, PASSWORD, settleSignals } from "../../../test/browser"
 
 /** A `better-auth/svelte` client of the test server, typed with its `plan` user field. */
 export function makeSvelteClient(customFetchImpl: typeof fetch = fetch) {
-  return createAuthClient({
-    baseURL: inject("authURL"),
-    plugins: [multiSessionClient({ maximumSessions: 3 }), inferAdditionalFields<TestAuth>()],
-    fetchOptions: { customFetchImpl },
-  })
+  return disposedAfterTest(
+    createAuthClient({
+      baseURL: inject("authURL"),
+      plugins: [multiSessionClient({ maximumSessions: 3 }), inferAdditionalFields<TestAuth>()],
+      fetchOptions: { customFetchImpl },
+    }),
+  )
 }
 
 export type SvelteAuthClient = ReturnType<typeof makeSvelteClient>

@@ -4,18 +4,20 @@ import { multiSessionClient } from "@multisession/core"
 import { inferAdditionalFields } from "better-auth/client/plugins"
 import { createAuthClient } from "better-auth/vue"
 import { inject } from "vitest"
-import { newEmail, PASSWORD, settleSignals } from "../../../test/browser"
+import { disposedAfterTest, newEmail, PASSWORD, settleSignals } from "../../../test/browser"
 
 export function makeVueClient(customFetchImpl: typeof fetch = fetch) {
-  return createAuthClient({
-    baseURL: inject("authURL"),
-    plugins: [
-      // The test server declares user.additionalFields.plan.
-      inferAdditionalFields({ user: { plan: { type: "string", required: false } } }),
-      multiSessionClient({ maximumSessions: 3 }),
-    ],
-    fetchOptions: { customFetchImpl },
-  })
+  return disposedAfterTest(
+    createAuthClient({
+      baseURL: inject("authURL"),
+      plugins: [
+        // The test server declares user.additionalFields.plan.
+        inferAdditionalFields({ user: { plan: { type: "string", required: false } } }),
+        multiSessionClient({ maximumSessions: 3 }),
+      ],
+      fetchOptions: { customFetchImpl },
+    }),
+  )
 }
 
 export type VueClient = ReturnType<typeof makeVueClient>
