@@ -4,7 +4,7 @@ import { defineConfig } from "tsup"
 // controller's hooks for the opt-in helpers), never part of the public API: esbuild renames
 // them to one letter in the published file. A public member must never take one of these names.
 const INTERNAL_MEMBERS =
-  /^(\$view|model|dispatch|settled|revalidate|refreshList|listKnown|announce|shown|hydrate|connect|stateOf|accept|start|cancel)$/
+  /^(\$view|model|dispatch|settled|start|cancel|revalidate|listKnown|resignal|quiet|shown|hydrate|connect|stateOf|accept)$/
 
 export default defineConfig({
   entry: ["src/index.ts"],

@@ -1,10 +1,13 @@
-// Wires the parts together: the store and its view, what keeps it fresh, and the mutations.
+// Wires the parts together: the store and its view, the refresher, the lifecycle, the tab
+// channel and the mutations.
 import type { ReadableAtom } from "nanostores"
+import { createLifecycle } from "./lifecycle"
 import { apply, hydrated, initialModel, refetchRequested } from "./model"
 import { createMutations } from "./mutations"
 import { createRefresher } from "./refresh"
 import type { AuthFetch, SessionAtoms } from "./session-link"
 import { createStore } from "./store"
+import { openTabChannel } from "./tab-channel"
 import type {
   DeviceSessionsState,
   MultiSessionClientOptions,
@@ -36,39 +39,61 @@ export function createDeviceSessions(
   if (!Number.isInteger(maximumSessions) || maximumSessions < 1) {
     throw new TypeError("multisession: maximumSessions must be a whole number ≥ 1")
   }
+  let atoms: SessionAtoms
+  let channel: BroadcastChannel | undefined
+  let stopAnnouncing = () => {}
   const refetch = () => {
     store.dispatch(refetchRequested())
     return fresh.revalidate()
   }
   const store = createStore(
     createView(maximumSessions, refetch),
-    (state) => fresh.shown() && autoSwitch?.(state, controller),
+    (state) => life.shown() && autoSwitch?.(state, controller),
   )
-  const fresh = createRefresher($fetch, store)
+  const fresh = createRefresher(
+    $fetch,
+    store,
+    () => atoms,
+    () => life.shown(),
+  )
+  const life = createLifecycle(store, fresh, () => atoms)
   const mutation = createMutations(
     $fetch,
     store.model,
     store.dispatch,
     fresh.listKnown,
     (call, userId) => {
-      fresh.announce()
+      channel?.postMessage(0)
       // Removing another account leaves the session as it was: only the list needs asking.
-      const sessionChanged =
-        call === "set-active" || !userId || userId === store.model().active?.user.id
-      return sessionChanged ? fresh.revalidate() : fresh.refreshList()
+      if (call === "set-active" || !userId || userId === store.model().active?.user.id) {
+        return fresh.revalidate()
+      }
+      if (life.shown()) fresh.start()
+      return store.settled()
     },
     fresh.revalidate,
   )
   const controller: DeviceSessionsController = {
     $deviceSessions: store.$view,
-    connect: fresh.connect,
+    connect(sessionAtoms, channelName) {
+      atoms = sessionAtoms
+      channel = openTabChannel(channelName, () => life.shown() && fresh.resignal())
+      // Whatever better-auth signals in this tab (a sign-in, a sign-out, a user update…)
+      // is news for the other tabs too.
+      stopAnnouncing = atoms.$sessionSignal.listen(() => fresh.quiet() || channel?.postMessage(0))
+    },
     setActive: mutation("set-active"),
     revoke: mutation("revoke"),
     refetch,
-    dispose: fresh.dispose,
+    dispose() {
+      stopAnnouncing()
+      channel?.close()
+      channel = undefined
+      life.dispose()
+    },
     stateOf: (entries, session) =>
       createView(maximumSessions, refetch)(apply(initialModel, hydrated(entries, session))),
-    accept: fresh.hydrate,
+    accept: life.hydrate,
   }
   return controller
 }

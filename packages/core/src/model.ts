@@ -71,7 +71,7 @@ export const listAnswered = (m: Model, answer: readonly RawEntry[]): Patch => ({
     answer.map((entry) => keep(entry, byUser(m.list, entry.user.id))),
     m.list,
   ),
-  error: m.error?.action === "list" || m.error?.code === "NETWORK_ERROR" ? null : m.error,
+  error: m.error?.action !== "list" && m.error?.status ? m.error : null,
 })
 
 export const listFailed = (error: MultiSessionError): Patch => ({ listing: false, error })

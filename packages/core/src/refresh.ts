@@ -1,129 +1,61 @@
-// Keeps the store fresh: the list request, following better-auth's session while the store is
-// shown, and the tab channel that tells the other tabs (and hears them).
-import { onMount } from "nanostores"
+// How the store asks again: the list request (latest wins), and better-auth's signal for the
+// session, which the list follows.
 import { createListRequest } from "./list-request"
-import {
-  activeLeft,
-  hydrated,
-  listDropped,
-  listRequested,
-  listSettled,
-  sessionChanged,
-  sessionRequested,
-} from "./model"
-import { type AuthFetch, followSession, raise, type SessionAtoms } from "./session-link"
+import { activeLeft, listDropped, listRequested, listSettled, sessionRequested } from "./model"
+import { type AuthFetch, raise, type SessionAtoms } from "./session-link"
 import type { Store } from "./store"
-import { openTabChannel } from "./tab-channel"
-import type { RawEntry } from "./types"
 
 export interface Refresher {
-  /** Connects to better-auth's session atom and signal, and opens the tab channel. */
-  connect(atoms: SessionAtoms, channelName: string): void
+  /** Asks the server for the list now; a request under way is dropped. */
+  start(): void
+  /** Drops the list request under way, unanswered. */
+  cancel(): void
   /** Asks better-auth for the session again (the list follows), and waits for both. */
   revalidate(): Promise<void>
-  /** Asks for the list alone, if the store is shown, and waits. */
-  refreshList(): Promise<void>
   /** Loads the list if it was never loaded, and waits for any list request. */
   listKnown(): Promise<void>
-  /** Tells the other tabs that something changed. */
-  announce(): void
-  /** The store is shown (mounted, in a browser). */
-  shown(): boolean
-  /** Starts from a server-loaded list and session, once, in the browser. */
-  hydrate(list: readonly RawEntry[], session: RawEntry | null): void
-  dispose(): void
+  /** Raises better-auth's signal; `shown` says whether the store waits for the answer. */
+  resignal(): void
+  /** True while this store raises the signal itself: no news for the other tabs. */
+  quiet(): boolean
 }
 
-const inBrowser = () => typeof window !== "undefined"
-
-export function createRefresher($fetch: AuthFetch, { $view, model, dispatch, settled }: Store) {
-  let atoms: SessionAtoms
-  let channel: BroadcastChannel | undefined
-  // Set while the store is shown: how to stop following the session.
-  let unfollow: (() => void) | undefined
-  // After hydration, the session's first refresh only checks the hydrated session.
-  let hydratedOnce = false
-  // Set while this store raises better-auth's signal itself: no news for the other tabs.
+export function createRefresher(
+  $fetch: AuthFetch,
+  { model, dispatch, settled }: Store,
+  atoms: () => SessionAtoms,
+  shown: () => boolean,
+): Refresher {
   let quiet = false
-  let disposed = false
-  let stopAnnouncing = () => {}
-
   const list = createListRequest($fetch, (answer) => {
     const before = model()
     dispatch(listSettled(before, answer))
     if (activeLeft(before, model())) resignal()
   })
-  const startList = () => {
+  const start = () => {
     dispatch(listRequested())
     list.start()
   }
+  // Refreshes the session through better-auth's own signal, so every atom that depends on
+  // who is signed in follows (this store's list follows the signal too).
   function resignal(): void {
-    if (unfollow) dispatch(sessionRequested())
+    if (shown()) dispatch(sessionRequested())
     quiet = true
-    raise(atoms)
+    raise(atoms())
     quiet = false
   }
-  function unmount(): void {
-    if (!unfollow) return
-    unfollow()
-    unfollow = undefined
-    // Forget the request in flight: its answer belongs to nobody now.
-    if (list.cancel()) dispatch(listDropped())
-    dispatch(sessionChanged(false, model().session))
-  }
-
-  onMount($view, () => {
-    if (!inBrowser() || disposed) return
-    let skip = hydratedOnce
-    hydratedOnce = false
-    unfollow = followSession(
-      atoms,
-      (busy, session) => dispatch(sessionChanged(busy, session)),
-      // Each signal asks for the list anew; a refresh better-auth starts by itself joins
-      // the list request under way, if there is one.
-      (signal) => {
-        if (signal || !(model().listing || skip)) startList()
-        skip = false
-      },
-    )
-    if (!skip) startList()
-    return unmount
-  })
-
   return {
-    connect(sessionAtoms, channelName) {
-      atoms = sessionAtoms
-      channel = openTabChannel(channelName, () => unfollow && resignal())
-      // Whatever better-auth signals in this tab (a sign-in, a sign-out, a user update…)
-      // is news for the other tabs too.
-      stopAnnouncing = atoms.$sessionSignal.listen(() => quiet || channel?.postMessage(0))
-    },
+    start,
+    cancel: () => list.cancel() && dispatch(listDropped()),
     revalidate() {
       resignal()
       return settled()
     },
-    refreshList() {
-      if (unfollow) startList()
-      return settled()
-    },
     listKnown() {
-      if (!model().list && !model().listing) startList()
+      if (!model().list && !model().listing) start()
       return settled()
     },
-    announce: () => channel?.postMessage(0),
-    shown: () => !!unfollow,
-    hydrate(entries, session) {
-      // On the server one client may serve many requests: its store must stay empty there.
-      if (!inBrowser() || model().list) return
-      hydratedOnce = true
-      dispatch(hydrated(entries, session))
-    },
-    dispose() {
-      disposed = true
-      stopAnnouncing()
-      channel?.close()
-      channel = undefined
-      unmount()
-    },
-  } satisfies Refresher
+    resignal,
+    quiet: () => quiet,
+  }
 }

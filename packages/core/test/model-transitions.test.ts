@@ -63,7 +63,7 @@ test("keeps the entries and the list of an answer that changed nothing", () => {
   expect(renamed.list?.[1]).toBe(listed.list?.[1])
 })
 
-test("clears a refresh's error and a lost connection's on a good answer, not a server's refusal", () => {
+test("clears every error on a good answer but the server's refusal of a call", () => {
   const refusal = toError(
     { code: "INVALID_SESSION_TOKEN", status: 401, statusText: "Unauthorized" },
     "revoke",
@@ -72,6 +72,8 @@ test("clears a refresh's error and a lost connection's on a good answer, not a s
     [toError(undefined, "list"), false],
     [toError({ status: 500, statusText: "Internal Server Error" }, "list"), false],
     [clientError("NETWORK_ERROR", "set-active", "ada"), false],
+    [clientError("DEVICE_SESSION_NOT_FOUND", "set-active", "cy"), false],
+    [toError({ status: 500, statusText: "Internal Server Error" }, "set-active"), true],
     [refusal, true],
   ] as const) {
     const failed = apply(listed, callFailed(error))

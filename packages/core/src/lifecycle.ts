@@ -1,0 +1,71 @@
+// While the store is shown (mounted, in a browser) it follows better-auth's session and
+// loads the list; when the last subscriber leaves, or on dispose, it lets go of both.
+import { onMount } from "nanostores"
+import { hydrated, sessionChanged } from "./model"
+import type { Refresher } from "./refresh"
+import { followSession, type SessionAtoms } from "./session-link"
+import type { Store } from "./store"
+import type { RawEntry } from "./types"
+
+export interface Lifecycle {
+  /** The store is shown. */
+  shown(): boolean
+  /** Starts from a server-loaded list and session, once, in the browser. */
+  hydrate(list: readonly RawEntry[], session: RawEntry | null): void
+  /** Lets go for good: a disposed store never follows the session again. */
+  dispose(): void
+}
+
+const inBrowser = () => typeof window !== "undefined"
+
+export function createLifecycle(
+  { $view, model, dispatch }: Store,
+  fresh: Refresher,
+  atoms: () => SessionAtoms,
+): Lifecycle {
+  let unfollow: (() => void) | undefined
+  // After hydration, the session's first refresh only checks the hydrated session.
+  let hydratedOnce = false
+  let disposed = false
+
+  function hide(): void {
+    if (!unfollow) return
+    unfollow()
+    unfollow = undefined
+    // Forget the request in flight: its answer belongs to nobody now.
+    fresh.cancel()
+    dispatch(sessionChanged(false, model().session))
+  }
+
+  onMount($view, () => {
+    if (!inBrowser() || disposed) return
+    let skip = hydratedOnce
+    hydratedOnce = false
+    unfollow = followSession(
+      atoms(),
+      (busy, session) => dispatch(sessionChanged(busy, session)),
+      // Each signal asks for the list anew; a refresh better-auth starts by itself joins
+      // the list request under way, if there is one.
+      (signal) => {
+        if (signal || !(model().listing || skip)) fresh.start()
+        skip = false
+      },
+    )
+    if (!skip) fresh.start()
+    return hide
+  })
+
+  return {
+    shown: () => !!unfollow,
+    hydrate(entries, session) {
+      // On the server one client may serve many requests: its store must stay empty there.
+      if (!inBrowser() || model().list) return
+      hydratedOnce = true
+      dispatch(hydrated(entries, session))
+    },
+    dispose() {
+      disposed = true
+      hide()
+    },
+  }
+}
