@@ -131,17 +131,17 @@ test("rolls a refused switch back to the very objects shown before", async () =>
   expect(during.active?.user.id).toBe(ada.id)
   expect(during.data).not.toBe(before.data)
   const result = await pending
+  const after = client.useDeviceSessions.get()
+  expect(after.data).toBe(before.data)
+  expect(after.data?.every((entry, i) => entry === before.data?.[i])).toBe(true)
+  expect(after.data).toHaveLength(2)
+  expect(after.active).toBe(before.active)
   expect(result.error).toMatchObject({
     code: "UNKNOWN_ERROR",
     status: 500,
     action: "set-active",
     userId: ada.id,
   })
-  const after = client.useDeviceSessions.get()
-  expect(after.data).toBe(before.data)
-  expect(after.data?.every((entry, i) => entry === before.data?.[i])).toBe(true)
-  expect(after.data).toHaveLength(2)
-  expect(after.active).toBe(before.active)
   stop()
 })
 
