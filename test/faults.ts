@@ -6,12 +6,14 @@ export type Fault =
   | "unauthorized" // the server is not asked: a 401 comes back
   | "malformed-json" // the server answers, its body arrives mangled
   | "slow" // the server answers, 300 ms late
+  | "late" // the same, and the answer arrives even if the request was aborted meanwhile
   | "aborted" // the request is aborted in flight
   | "lost-answer" // the server acts, then the connection drops before the answer
 
 export function faultyFetch(base: typeof fetch = fetch) {
   const planned: { path: string; fault: Fault }[] = []
   const log: string[] = []
+  const faulted: Promise<unknown>[] = []
   const wrapped: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href)
     const path = url.pathname.replace("/api/auth", "")
@@ -19,6 +21,11 @@ export function faultyFetch(base: typeof fetch = fetch) {
     const at = planned.findIndex((p) => p.path === path || p.path === "*")
     if (at === -1) return base(input, init)
     const [{ fault }] = planned.splice(at, 1) as [{ path: string; fault: Fault }]
+    const answer = inject(fault, input, init)
+    faulted.push(answer.catch(() => {}))
+    return answer
+  }
+  const inject = async (fault: Fault, input: RequestInfo | URL, init?: RequestInit) => {
     switch (fault) {
       case "network-error":
         throw new TypeError("Failed to fetch")
@@ -40,8 +47,11 @@ export function faultyFetch(base: typeof fetch = fetch) {
           headers: { "content-type": "application/json" },
         })
       }
-      case "slow": {
-        const real = await base(input, init)
+      case "slow":
+      case "late": {
+        // "late" reads the answer without the request's signal, as a fetch that ignores
+        // abort does: only the store's own guard can keep it out
+        const real = await base(input, fault === "late" ? { ...init, signal: null } : init)
         await new Promise((resolve) => setTimeout(resolve, 300))
         return real
       }
@@ -55,6 +65,8 @@ export function faultyFetch(base: typeof fetch = fetch) {
   return {
     fetch: wrapped,
     log,
+    /** Resolves once every request that met a fault has been answered (or failed). */
+    drained: () => Promise.allSettled(faulted),
     /** The next request to `path` (or to anything, with "*") meets `fault`. */
     fail(path: string, fault: Fault) {
       planned.push({ path, fault })

@@ -1,10 +1,11 @@
 import { defineConfig } from "tsup"
 
-// Members of core's internal objects (the store, the refresher, the list request, the
-// controller's hooks for the opt-in helpers), never part of the public API: esbuild renames
-// them to one letter in the published file. A public member must never take one of these names.
+// Members of core's internal objects (the store, the refresher, the lifecycle, the list
+// request), never part of the public API: esbuild renames them to one letter in the published
+// file. A public member must never take one of these names. The controller's members stay as
+// they are: another installed copy of core may reach this one's through `Symbol.for`.
 const INTERNAL_MEMBERS =
-  /^(\$view|model|dispatch|settled|start|cancel|revalidate|listKnown|resignal|quiet|shown|hydrate|connect|stateOf|accept)$/
+  /^(\$view|model|dispatch|settled|start|cancel|revalidate|listKnown|resignal|quiet|shown|hydrate)$/
 
 export default defineConfig({
   entry: ["src/index.ts"],

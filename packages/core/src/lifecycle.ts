@@ -59,7 +59,8 @@ export function createLifecycle(
     shown: () => !!unfollow,
     hydrate(entries, session) {
       // On the server one client may serve many requests: its store must stay empty there.
-      if (!inBrowser() || model().list) return
+      // A store already shown, or with a list, has better than a payload.
+      if (!inBrowser() || unfollow || model().list) return
       hydratedOnce = true
       dispatch(hydrated(entries, session))
     },

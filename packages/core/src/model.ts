@@ -12,8 +12,11 @@ export interface Model {
   /** The list and the active account on screen: taken together once both have settled. */
   shown: readonly RawEntry[] | null
   active: RawEntry | null
-  /** The last failure (a refresh, a call, bad input); see `listAnswered` for when it clears. */
-  error: MultiSessionError | null
+  /** The last failure of a call (or its bad input), and of a list refresh: see `listAnswered`. */
+  callError: MultiSessionError | null
+  listError: MultiSessionError | null
+  /** setActive/revoke calls made and not yet ended, queued ones included. */
+  calls: number
   /** A list request is under way. */
   listing: boolean
   /** better-auth is fetching the session, or has been asked to. */
@@ -30,7 +33,9 @@ export const initialModel: Model = {
   session: null,
   shown: null,
   active: null,
-  error: null,
+  callError: null,
+  listError: null,
+  calls: 0,
   listing: false,
   sessionBusy: false,
   switching: null,
@@ -62,8 +67,9 @@ export const listRequested = (): Patch => ({ listing: true })
 
 /**
  * The server answered the list. Entries that did not change stay the same objects. A good
- * answer ends every error but the server's refusal of a call (`INVALID_SESSION_TOKEN`…),
- * which stays until the next call or `refetch()`.
+ * answer ends a refresh's error, and a call's that got no answer or was refused before any
+ * request, once no call is under way; the server's refusal of a call (`INVALID_SESSION_TOKEN`…)
+ * stays until the next call or `refetch()`.
  */
 export const listAnswered = (m: Model, answer: readonly RawEntry[]): Patch => ({
   listing: false,
@@ -71,10 +77,11 @@ export const listAnswered = (m: Model, answer: readonly RawEntry[]): Patch => ({
     answer.map((entry) => keep(entry, byUser(m.list, entry.user.id))),
     m.list,
   ),
-  error: m.error?.action !== "list" && m.error?.status ? m.error : null,
+  listError: null,
+  callError: m.calls || m.callError?.status ? m.callError : null,
 })
 
-export const listFailed = (error: MultiSessionError): Patch => ({ listing: false, error })
+export const listFailed = (listError: MultiSessionError): Patch => ({ listing: false, listError })
 
 /** The list request's outcome: a list the server's shape, or else an error. */
 export const listSettled = (m: Model, { data, error }: { data: unknown; error: unknown }): Patch =>
@@ -100,24 +107,44 @@ export const sessionChanged = (busy: boolean, session: RawEntry | null): Patch =
 /** This store asked better-auth for the session again; its answer is on the way. */
 export const sessionRequested = (): Patch => ({ sessionBusy: true })
 
-/** A call is made: its change shows at once, while the request waits its turn. */
-export const callStarted = (m: Model, call: Call, userId: string | null): Patch =>
-  call === "revoke"
-    ? { error: null, revoking: userId ? [...m.revoking, userId] : m.revoking }
-    : { error: null, switching: userId }
+/**
+ * A call is made: its change shows at once (for an account on the list, or any while the
+ * list is unknown), while the request waits its turn.
+ */
+export const callStarted = (m: Model, call: Call, overlay: string | null): Patch => ({
+  calls: m.calls + 1,
+  callError: null,
+  ...(call === "revoke"
+    ? { revoking: overlay ? [...m.revoking, overlay] : m.revoking }
+    : { switching: overlay }),
+})
 
 /** The call's overlay leaves: rolled back on a failure, replaced by the server's answer else. */
-export const callSettled = (m: Model, call: Call, userId: string | null): Patch =>
+export const callSettled = (m: Model, call: Call, overlay: string | null): Patch =>
   call === "revoke"
-    ? m.revoking.includes(userId as string)
-      ? { revoking: m.revoking.filter((id) => id !== userId) }
+    ? m.revoking.includes(overlay as string)
+      ? { revoking: m.revoking.filter((id) => id !== overlay) }
       : {}
-    : { switching: m.switching === userId ? null : m.switching }
+    : { switching: m.switching === overlay ? null : m.switching }
 
-/** A call failed, or was refused before any request (bad input). Nothing else changes. */
-export const callFailed = (error: MultiSessionError): Patch => ({ error })
+/** The server refused a call, or never answered: roll back at once and say why. */
+export const callFailed = (
+  m: Model,
+  call: Call,
+  overlay: string | null,
+  callError: MultiSessionError,
+) => ({ ...callSettled(m, call, overlay), callError }) as Patch
 
-export const refetchRequested = (): Patch => ({ error: null })
+/** A call and the refreshes after it are over. */
+export const callEnded = (m: Model, call: Call, overlay: string | null): Patch => ({
+  ...callSettled(m, call, overlay),
+  calls: m.calls - 1,
+})
+
+/** A call refused before any request: bad input. Nothing else changes. */
+export const inputRejected = (callError: MultiSessionError): Patch => ({ callError })
+
+export const refetchRequested = (): Patch => ({ callError: null })
 
 /** The list and session a server loaded, taken as if both had just been answered. */
 export const hydrated = (list: readonly RawEntry[], session: RawEntry | null): Patch => ({

@@ -3,12 +3,25 @@
 // on after every outcome.
 import { clientError, type MultiSessionError, toError } from "./errors"
 import { failed } from "./list-request"
-import { type Call, callFailed, callSettled, callStarted, type Model, type Patch } from "./model"
+import {
+  type Call,
+  callEnded,
+  callFailed,
+  callStarted,
+  inputRejected,
+  type Model,
+  type Patch,
+} from "./model"
 import type { AuthFetch } from "./session-link"
 import { findTarget, readTarget, type Target } from "./target"
 import type { MutationResult } from "./types"
 
 type Answer = Promise<MutationResult<never>>
+/** Who a call is for (`userId`, in its errors) and whom its optimistic change marks. */
+interface Ids {
+  userId: string | null
+  overlay: string | null
+}
 
 /**
  * The calls, given what they need of the controller: the model and its dispatch, a wait
@@ -24,21 +37,17 @@ export function createMutations(
   recheck: () => Promise<unknown>,
 ) {
   let queue: Promise<unknown> = Promise.resolve()
-  const fail = (error: MultiSessionError) => {
-    dispatch(callFailed(error))
-    return failed(error)
-  }
 
-  async function run(
-    call: Call,
-    target: Target,
-    options: object | undefined,
-    userId: string | null,
-  ) {
+  async function run(call: Call, target: Target, options: object | undefined, ids: Ids) {
     await listKnown()
-    const found = findTarget(target, model().list)
+    const { list, listError } = model()
+    const found = findTarget(target, list)
     const sessionToken = found?.session.token ?? target.token
-    if (!sessionToken) return fail(clientError("DEVICE_SESSION_NOT_FOUND", call, userId))
+    if (!sessionToken) {
+      // Not on the list; or no list, and then the list's own failure says why.
+      const why = list ? clientError("DEVICE_SESSION_NOT_FOUND", call, ids.userId) : listError
+      return fail(call, ids, { ...(why as MultiSessionError), action: call, userId: ids.userId })
+    }
     const { data, error } = await $fetch(`/multi-session/${call}`, {
       ...options,
       method: "POST",
@@ -46,26 +55,37 @@ export function createMutations(
       throw: false,
     }).catch(failed)
     if (!error) {
-      await changed(call, found?.user.id ?? userId)
+      await changed(call, found?.user.id ?? ids.userId)
       return { data, error: null }
     }
-    // Roll back at once; then the server has the last word (it may have acted on a request
-    // whose answer was lost, or the account left in another tab).
-    dispatch(callSettled(model(), call, userId))
+    // Roll back at once and say why; then the server has the last word (it may have acted
+    // on a request whose answer was lost, or the account left in another tab).
+    const answer = fail(call, ids, toError(error, call, ids.userId))
     await recheck()
-    return fail(toError(error, call, userId))
+    return answer
+  }
+  const fail = (call: Call, { overlay }: Ids, error: MultiSessionError) => {
+    dispatch(callFailed(model(), call, overlay, error))
+    return failed(error)
   }
 
   return (call: Call) =>
     (target: unknown, options?: object): Answer => {
       const read = readTarget(target, call)
-      if ("code" in read) return Promise.resolve(fail(read) as never)
-      const userId = read.userId ?? findTarget(read, model().list)?.user.id ?? null
-      dispatch(callStarted(model(), call, userId))
+      if ("code" in read) {
+        dispatch(inputRejected(read))
+        return Promise.resolve(failed(read) as never)
+      }
+      const { list } = model()
+      const found = findTarget(read, list)
+      const userId = read.userId ?? found?.user.id ?? null
+      // The overlay marks an account on the list, or any account while the list is unknown.
+      const ids = { userId, overlay: found || !list ? userId : null }
+      dispatch(callStarted(model(), call, ids.overlay))
       const result = queue
-        .then(() => run(call, read, options, userId))
-        .catch(() => fail(clientError("NETWORK_ERROR", call, userId)))
-        .finally(() => dispatch(callSettled(model(), call, userId)))
+        .then(() => run(call, read, options, ids))
+        .catch(() => fail(call, ids, clientError("NETWORK_ERROR", call, userId)))
+        .finally(() => dispatch(callEnded(model(), call, ids.overlay)))
       queue = result
       return result as Answer
     }

@@ -41,8 +41,11 @@ export function createRefresher(
   function resignal(): void {
     if (shown()) dispatch(sessionRequested())
     quiet = true
-    raise(atoms())
-    quiet = false
+    try {
+      raise(atoms())
+    } finally {
+      quiet = false
+    }
   }
   return {
     start,

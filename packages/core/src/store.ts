@@ -19,19 +19,25 @@ export function createStore(view: View, onSettled: (state: DeviceSessionsState) 
   const waiting: (() => void)[] = []
   const $view = atom(view(model))
   const idle = () => !model.listing && !model.sessionBusy
+  // An app's listener that throws must not stop this store, nor better-auth's session atom
+  // whose change may be what notified it: each listener runs on its own, and its error is
+  // reported as an uncaught one would be.
+  const listen = $view.listen
+  $view.listen = (listener) =>
+    listen((...args) => {
+      try {
+        listener(...args)
+      } catch (error) {
+        ;(globalThis.reportError ?? console.error)(error)
+      }
+    })
 
   function dispatch(patch: Patch): void {
     model = apply(model, patch)
     if (idle()) for (const resolve of waiting.splice(0)) resolve()
     const state = view(model)
     if (state === $view.value) return
-    try {
-      $view.set(state)
-    } catch (error) {
-      // An app's listener threw. nanostores has still called every other listener; the
-      // error is reported as an uncaught one would be, and this store carries on.
-      ;(globalThis.reportError ?? console.error)(error)
-    }
+    $view.set(state)
     if (idle()) onSettled(state)
   }
 

@@ -33,10 +33,11 @@ export function createView(maximumSessions: number, refetch: () => Promise<void>
     const activeNotListed =
       !!m.shown && !!m.active && m.active.user.id === activeId && !byUser(m.shown, activeId)
     const busy = m.listing || m.sessionBusy
+    const error = m.callError ?? m.listError
     const next: DeviceSessionsState = {
       data: data ?? null,
-      error: m.error,
-      isPending: !data && (busy || !m.error),
+      error,
+      isPending: !data && (busy || !error),
       isRefetching: busy,
       refetch,
       active:

@@ -16,6 +16,7 @@ beforeEach(async () => {
 })
 
 const settled = (s: DeviceSessionsState) => !s.isPending && !s.isRefetching
+const LIST = "/multi-session/list-device-sessions"
 const names = (s: DeviceSessionsState) => s.data?.map((entry) => entry.user.name)
 const activeName = (s: DeviceSessionsState) => s.data?.find((entry) => entry.isActive)?.user.name
 
@@ -148,17 +149,20 @@ test("ends on the last target when switching rapidly", async () => {
 })
 
 test("keeps the data identical when a refetch finds nothing new", async () => {
-  const { client, state, stop } = await threeAccounts()
-  let notified = 0
-  const stopCounting = client.useDeviceSessions.listen(() => {
-    notified += 1
-  })
+  const { client, requests, state, stop } = await threeAccounts()
+  const seen: DeviceSessionsState[] = []
+  const stopCounting = client.useDeviceSessions.listen((value) => seen.push(value))
+  requests.reset()
   await client.useDeviceSessions.get().refetch()
+  // one list and one session request were answered, and nothing in them was new
+  expect(requests.calls.sort()).toEqual(["/get-session", LIST])
   const after = client.useDeviceSessions.get()
   expect(after.data).toBe(state.data)
-  expect(after.data?.[0]).toBe(state.data?.[0])
-  // isRefetching on, then off: the data itself never changes
-  expect(notified).toBeLessThanOrEqual(2)
+  expect(after.data?.every((entry, i) => entry === state.data?.[i])).toBe(true)
+  expect(after.active).toBe(state.active)
+  // subscribers heard isRefetching go on and off, and nothing else
+  expect(seen.map((value) => value.isRefetching)).toEqual([true, false])
+  expect(seen.every((value) => value.data === state.data)).toBe(true)
   stopCounting()
   stop()
 })

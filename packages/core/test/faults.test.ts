@@ -74,17 +74,21 @@ test("recovers from a failed first load when the browser comes back online", asy
   stop()
 })
 
-test("lets the newest answer win when answers arrive out of order", async () => {
+test("keeps an older list answer from bringing back an account removed since", async () => {
   const { client, faults, ada, bob, stop } = await twoAccounts()
-  // The first refetch's answer is held back; a switch and its refetch overtake it.
-  faults.fail(LIST, "slow")
+  // A refresh's answer, read while Ada is still here, is held back; removing Ada sends a
+  // newer list request, which is answered first. The old answer must not bring Ada back.
+  faults.fail(LIST, "late")
   const stale = client.useDeviceSessions.get().refetch()
-  await client.multiSession.setActive({ userId: ada.id })
+  const removed = await client.multiSession.revoke({ userId: ada.id })
+  expect(removed.error).toBeNull()
   await stale
-  const state = await waitFor(client.useDeviceSessions, settled)
-  expect(state.active?.user.id).toBe(ada.id)
-  expect(state.data?.find((e) => e.user.id === bob.id)?.isActive).toBe(false)
-  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  await faults.drained() // the held answer has arrived…
+  await client.getSession() // …and a request of our own after it has been answered too
+  const state = client.useDeviceSessions.get()
+  expect(state.data?.map((e) => e.user.id)).toEqual([bob.id])
+  expect(state.error).toBeNull()
+  expect((await serverTruth()).userIds).toEqual([bob.id])
   stop()
 })
 

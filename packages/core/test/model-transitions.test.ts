@@ -1,13 +1,16 @@
 // The model's transitions and the view, without a server: plain objects in, plain objects out.
 import { expect, test } from "vitest"
 import { clientError, toError } from "../src/errors"
+import { createListRequest } from "../src/list-request"
 import {
   apply,
+  callEnded,
   callFailed,
   callSettled,
   callStarted,
   hydrated,
   initialModel,
+  inputRejected,
   listAnswered,
   listFailed,
   listRequested,
@@ -63,33 +66,50 @@ test("keeps the entries and the list of an answer that changed nothing", () => {
   expect(renamed.list?.[1]).toBe(listed.list?.[1])
 })
 
-test("clears every error on a good answer but the server's refusal of a call", () => {
+test("clears a refresh's error, and a call's unanswered or bad input, on a good answer; not a refusal", () => {
+  const view = createView(5, refetch)
   const refusal = toError(
     { code: "INVALID_SESSION_TOKEN", status: 401, statusText: "Unauthorized" },
     "revoke",
   )
+  const failedList = apply(listed, listFailed(toError(undefined, "list")))
+  expect(view(failedList).error?.action).toBe("list")
+  expect(apply(failedList, listAnswered(failedList, [ada, bob])).listError).toBeNull()
   for (const [error, stays] of [
-    [toError(undefined, "list"), false],
-    [toError({ status: 500, statusText: "Internal Server Error" }, "list"), false],
     [clientError("NETWORK_ERROR", "set-active", "ada"), false],
-    [clientError("DEVICE_SESSION_NOT_FOUND", "set-active", "cy"), false],
+    [clientError("SESSION_TOKEN_REQUIRED", "set-active"), false],
     [toError({ status: 500, statusText: "Internal Server Error" }, "set-active"), true],
     [refusal, true],
   ] as const) {
-    const failed = apply(listed, callFailed(error))
+    const failed = apply(listed, inputRejected(error))
     const answered = apply(failed, listAnswered(failed, [ada, bob]))
-    expect({ code: error.code, kept: answered.error === error }).toEqual({
+    expect({ code: error.code, kept: answered.callError === error }).toEqual({
       code: error.code,
       kept: stays,
     })
+    // a list refresh that fails meanwhile leaves the call's error in place
+    const offline = apply(failed, listFailed(toError(undefined, "list")))
+    expect(view(offline).error).toBe(error)
   }
-  expect(apply(apply(listed, callFailed(refusal)), refetchRequested()).error).toBeNull()
+  expect(apply(apply(listed, inputRejected(refusal)), refetchRequested()).callError).toBeNull()
+})
+
+test("keeps a call's lost connection on screen through its own refreshes", () => {
+  const lost = clientError("NETWORK_ERROR", "set-active", "ada")
+  let m = apply(listed, callStarted(listed, "set-active", "ada"))
+  m = apply(m, callFailed(m, "set-active", "ada", lost))
+  expect(m.switching).toBeNull()
+  m = apply(m, listAnswered(m, [ada, bob])) // the call's own recheck
+  expect(m.callError).toBe(lost)
+  m = apply(m, callEnded(m, "set-active", "ada"))
+  m = apply(m, listAnswered(m, [ada, bob])) // a later refresh: the server is back
+  expect(m.callError).toBeNull()
 })
 
 test("keeps the last good list through a failed refresh", () => {
   const failed = apply(listed, listFailed(toError(undefined, "list")))
   expect(failed.list).toBe(listed.list)
-  expect(failed.error?.code).toBe("NETWORK_ERROR")
+  expect(failed.listError?.code).toBe("NETWORK_ERROR")
 })
 
 test("overlays a switch and removals until each call settles", () => {
@@ -97,11 +117,12 @@ test("overlays a switch and removals until each call settles", () => {
   m = apply(m, callStarted(m, "revoke", "bob"))
   expect([m.switching, m.revoking]).toEqual(["ada", ["bob"]])
   const revoking = m.revoking
-  m = apply(m, callSettled(m, "set-active", "ada"))
+  m = apply(m, callEnded(m, "set-active", "ada"))
   expect(m.switching).toBeNull()
-  m = apply(m, callSettled(m, "revoke", "bob"))
+  m = apply(m, callEnded(m, "revoke", "bob"))
   expect(m.revoking).toEqual([])
-  // settling the same call twice changes nothing
+  expect(m.calls).toBe(0)
+  // settling the same overlay twice changes nothing
   const twice = apply(m, callSettled(m, "revoke", "bob"))
   expect(twice.revoking).toBe(m.revoking)
   expect(revoking).toEqual(["bob"])
@@ -175,4 +196,32 @@ test("reads every target form and refuses the rest before any request", () => {
       code: "SESSION_TOKEN_MALFORMED",
     })
   }
+})
+
+test("the list request answers only the latest of overlapping requests", async () => {
+  const pending: ((answer: { data: unknown; error: unknown }) => void)[] = []
+  const signals: AbortSignal[] = []
+  // A $fetch that ignores abort: only the request's own guard keeps an old answer out.
+  const fetchLater = (_path: string, options?: Record<string, unknown>) => {
+    signals.push(options?.signal as AbortSignal)
+    return new Promise<{ data: unknown; error: unknown }>((resolve) => pending.push(resolve))
+  }
+  const answers: unknown[] = []
+  const list = createListRequest(fetchLater, (answer) => answers.push(answer.data))
+  list.start()
+  list.start()
+  expect(signals.map((signal) => signal.aborted)).toEqual([true, false])
+  pending[1]?.({ data: "newer", error: null })
+  pending[0]?.({ data: "older", error: null })
+  await Promise.resolve()
+  await Promise.resolve()
+  expect(answers).toEqual(["newer"])
+  // a cancelled request is never answered either, and cancel says whether one was under way
+  list.start()
+  expect(list.cancel()).toBe(true)
+  expect(list.cancel()).toBe(false)
+  pending[2]?.({ data: "cancelled", error: null })
+  await Promise.resolve()
+  await Promise.resolve()
+  expect(answers).toEqual(["newer"])
 })

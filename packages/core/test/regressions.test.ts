@@ -61,6 +61,23 @@ test("keeps settling switches after a subscriber throws during one", async () =>
   // the app's error is not swallowed: it is reported once, as an uncaught error would be
   expect(reported.map(String)).toEqual(["Error: an app listener failed"])
   stopThrowing()
+
+  // The same when the change comes from better-auth's session atom (a focus refresh): its
+  // own fetch must still go out and settle, and so must the store.
+  let thrownOnRefresh = 0
+  const stopThrowingAgain = client.useDeviceSessions.listen((state) => {
+    if (state.isRefetching && !thrownOnRefresh++) throw new Error("thrown during a refresh")
+  })
+  await client.useSession.get().refetch()
+  const refreshed = await waitFor(client.useDeviceSessions, settled)
+  expect(refreshed.active?.user.id).toBe(bob.id)
+  expect(client.useSession.get().isRefetching).toBe(false)
+  expect((await client.multiSession.setActive({ userId: ada.id })).error).toBeNull()
+  expect(reported.map(String)).toEqual([
+    "Error: an app listener failed",
+    "Error: thrown during a refresh",
+  ])
+  stopThrowingAgain()
   stop()
 })
 
