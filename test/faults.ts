@@ -65,6 +65,10 @@ export function faultyFetch(base: typeof fetch = fetch) {
   return {
     fetch: wrapped,
     log,
+    /** The network is well again: faults not met yet are called off. */
+    clear() {
+      planned.splice(0)
+    },
     /** Resolves once every request that met a fault has been answered (or failed). */
     drained: () => Promise.allSettled(faulted),
     /** The next request to `path` (or to anything, with "*") meets `fault`. */

@@ -12,7 +12,7 @@ import {
   type Model,
   type Patch,
 } from "./model"
-import type { AuthFetch } from "./session-link"
+import { type AuthFetch, isEntry } from "./session-link"
 import { findTarget, readTarget, type Target } from "./target"
 import type { MutationResult } from "./types"
 
@@ -54,7 +54,8 @@ export function createMutations(
       body: { sessionToken },
       throw: false,
     }).catch(failed)
-    if (!error) {
+    // Only an answer in the server's shape counts: a garbled body is an answer never read.
+    if (!error && (call === "revoke" ? Object(data).status === true : isEntry(data))) {
       await changed(call, found?.user.id ?? ids.userId)
       return { data, error: null }
     }

@@ -119,14 +119,31 @@ test("follows the server when a switch's answer is lost after it acted", async (
   stop()
 })
 
-test("keeps both accounts when a revoke meets a malformed answer, once the server is asked again", async () => {
-  const { client, faults, ada, stop } = await twoAccounts()
+test("answers NETWORK_ERROR for a revoke whose answer arrives garbled, and follows what the server did", async () => {
+  const { client, faults, ada, bob, stop } = await twoAccounts()
   faults.fail("/multi-session/revoke", "malformed-json")
-  await client.multiSession.revoke({ userId: ada.id })
-  const after = await waitFor(client.useDeviceSessions, settled)
-  const truth = await serverTruth()
-  expect(after.data?.map((e) => e.user.id).sort()).toEqual([...truth.userIds].sort())
-  expect(after.active?.user.id).toBe(truth.activeUserId)
+  const result = await client.multiSession.revoke({ userId: ada.id })
+  expect(result.error).toMatchObject({ code: "NETWORK_ERROR", action: "revoke", userId: ada.id })
+  // the server did remove Ada before its answer was garbled; the store asked again and follows
+  const after = client.useDeviceSessions.get()
+  expect((await serverTruth()).userIds).toEqual([bob.id])
+  expect(after.data?.map((e) => e.user.id)).toEqual([bob.id])
+  expect(after.active?.user.id).toBe(bob.id)
+  stop()
+})
+
+test("answers NETWORK_ERROR for a switch whose answer arrives garbled, and follows what the server did", async () => {
+  const { client, faults, ada, stop } = await twoAccounts()
+  faults.fail("/multi-session/set-active", "malformed-json")
+  const result = await client.multiSession.setActive({ userId: ada.id })
+  expect(result.error).toMatchObject({
+    code: "NETWORK_ERROR",
+    action: "set-active",
+    userId: ada.id,
+  })
+  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  expect(client.useDeviceSessions.get().active?.user.id).toBe(ada.id)
+  expect(client.useSession.get().data?.user.id).toBe(ada.id)
   stop()
 })
 
