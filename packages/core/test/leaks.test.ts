@@ -11,11 +11,17 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-// The real fetch, wrapped so that no request is ever answered: each mount starts one, each
-// unmount must abort it, and 10,000 cycles send nothing to the server.
-const unanswered: typeof fetch = (_input, init) =>
+// A fetch that never answers: each mount starts a list request, each unmount must abort it,
+// and 10,000 cycles send nothing to the server.
+const lists = { started: 0, aborted: 0 }
+const unanswered: typeof fetch = (input, init) =>
   new Promise((_resolve, reject) => {
-    init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")))
+    const isList = String(input instanceof Request ? input.url : input).includes("list-device")
+    if (isList) lists.started += 1
+    init?.signal?.addEventListener("abort", () => {
+      if (isList) lists.aborted += 1
+      reject(new DOMException("aborted", "AbortError"))
+    })
   })
 
 test("leaves no listeners and opens no more channels after 10,000 mount and unmount cycles", async () => {
@@ -58,12 +64,15 @@ test("leaves no listeners and opens no more channels after 10,000 mount and unmo
   for (let cycle = 0; cycle < 10_000; cycle++) {
     const stop = $deviceSessions.listen(() => {})
     stop()
-    // past nanostores' one-second grace, so every cycle is a real unmount
-    vi.advanceTimersByTime(1_001)
+    // past nanostores' one-second grace, so every cycle is a real unmount; the async form
+    // lets better-fetch send the request before the unmount aborts it
+    await vi.advanceTimersByTimeAsync(1_001)
   }
   // better-auth's session atom starts its own one-second grace when ours lets go of it
-  vi.advanceTimersByTime(1_001)
+  await vi.advanceTimersByTimeAsync(1_001)
   expect($deviceSessions.lc).toBe(0)
+  // every mount asked for the list, and every unmount aborted that request
+  expect(lists).toEqual({ started: 10_000, aborted: 10_000 })
   // one channel per client, opened with it, however often its store is shown
   expect(createdChannels).toBe(1)
   expect(openChannels).toBe(1)
