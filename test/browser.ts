@@ -31,14 +31,20 @@ export function countingFetch() {
 
 // Every client a test makes is disposed after it: a store left mounted would hear the next
 // test's tab messages and act on the shared cookies (an autoSwitch switching, say).
-const made: { multiSession: { dispose(): void } }[] = []
+type Disposable = { multiSession: { dispose(): void } }
+const made = new Set<Disposable>()
 afterEach(() => {
-  for (const client of made.splice(0)) client.multiSession.dispose()
+  for (const client of made) disposeNow(client)
 })
 /** Disposes `client` once the test that made it ends; hands it back. */
-export function disposedAfterTest<C extends { multiSession: { dispose(): void } }>(client: C): C {
-  made.push(client)
+export function disposedAfterTest<C extends Disposable>(client: C): C {
+  made.add(client)
   return client
+}
+/** Disposes `client` now, for a test that makes many (the model test makes two per run). */
+export function disposeNow(client: Disposable): void {
+  made.delete(client)
+  client.multiSession.dispose()
 }
 
 export function makeClient(

@@ -3,6 +3,7 @@ import { expect, test } from "vitest"
 import { clientError, toError } from "../src/errors"
 import { createListRequest } from "../src/list-request"
 import {
+  activeLeft,
   apply,
   callEnded,
   callFailed,
@@ -12,14 +13,17 @@ import {
   initialModel,
   inputRejected,
   listAnswered,
+  listDropped,
   listFailed,
   listRequested,
+  listSettled,
   type Model,
   type Patch,
   refetchRequested,
   sessionChanged,
+  sessionRequested,
 } from "../src/model"
-import { readTarget } from "../src/target"
+import { findTarget, readTarget } from "../src/target"
 import type { RawEntry } from "../src/types"
 import { createView } from "../src/view"
 
@@ -224,4 +228,99 @@ test("the list request answers only the latest of overlapping requests", async (
   await Promise.resolve()
   await Promise.resolve()
   expect(answers).toEqual(["newer"])
+})
+
+test("errors: the code in words, the server's fields as sent, no answer read is NETWORK_ERROR", () => {
+  expect(clientError("SESSION_TOKEN_REQUIRED", "set-active")).toEqual({
+    code: "SESSION_TOKEN_REQUIRED",
+    message: "session token required",
+    status: 0,
+    statusText: "",
+    action: "set-active",
+    userId: null,
+  })
+  expect(toError({ code: "INVALID_SESSION_TOKEN", status: 401 }, "revoke", "ada")).toEqual({
+    code: "INVALID_SESSION_TOKEN",
+    message: "",
+    status: 401,
+    statusText: "",
+    action: "revoke",
+    userId: "ada",
+  })
+  expect(
+    toError({ status: 500, statusText: "Internal Server Error", message: "boom" }, "list"),
+  ).toMatchObject({
+    code: "UNKNOWN_ERROR",
+    message: "boom",
+    statusText: "Internal Server Error",
+  })
+  for (const cause of [
+    undefined,
+    null,
+    "offline",
+    { status: 0, code: "X" },
+    new TypeError("Failed to fetch"),
+  ]) {
+    expect(toError(cause, "list")).toMatchObject({
+      code: "NETWORK_ERROR",
+      status: 0,
+      action: "list",
+    })
+  }
+})
+
+test("a failed list request is the list's error; a dropped one is no error at all", () => {
+  const failed = apply(listed, listSettled(listed, { data: null, error: { status: 503 } }))
+  expect(failed.listError).toMatchObject({ code: "UNKNOWN_ERROR", status: 503, action: "list" })
+  const garbled = apply(listed, listSettled(listed, { data: "{not json", error: null }))
+  expect(garbled.listError).toMatchObject({ code: "NETWORK_ERROR", action: "list" })
+  const requested = apply(listed, listRequested())
+  expect(requested.listing).toBe(true)
+  const dropped = apply(requested, listDropped())
+  expect([dropped.listing, dropped.listError]).toEqual([false, null])
+  expect(apply(listed, sessionRequested()).sessionBusy).toBe(true)
+})
+
+test("asks for the session again only when its account just left the list", () => {
+  const gone = apply(listed, listAnswered(listed, [ada]))
+  expect(activeLeft(listed, gone)).toBe(true)
+  expect(activeLeft(listed, apply(gone, sessionRequested()))).toBe(false) // an answer is on its way
+  expect(activeLeft(listed, apply(listed, listAnswered(listed, [ada, bob])))).toBe(false)
+  const neverListed = apply(listed, sessionChanged(false, entry("dee")))
+  expect(activeLeft(neverListed, apply(neverListed, listAnswered(neverListed, [ada])))).toBe(false)
+  const signedOut = apply(listed, sessionChanged(false, null))
+  expect(activeLeft(signedOut, apply(signedOut, listAnswered(signedOut, [])))).toBe(false)
+})
+
+test("settling one removal leaves the others' overlay", () => {
+  let m = apply(listed, callStarted(listed, "revoke", "ada"))
+  m = apply(m, callStarted(m, "revoke", "bob"))
+  expect(apply(m, callSettled(m, "revoke", "ada")).revoking).toEqual(["bob"])
+})
+
+test("reads a bad user id, or a token that is no string, as no target", () => {
+  const lookalike = { trim: () => "tokenABC", toString: () => "tokenABC" } // not a string
+  for (const bad of [
+    { userId: "   " },
+    { userId: 7, sessionToken: "tokenABC" },
+    { sessionToken: lookalike },
+  ]) {
+    expect(readTarget(bad, "set-active")).toMatchObject({ code: "SESSION_TOKEN_REQUIRED" })
+  }
+})
+
+test("finds a target on the list by user id or by token", () => {
+  const list = [ada, bob]
+  expect(findTarget({ userId: "bob" }, list)).toBe(bob)
+  expect(findTarget({ token: "token-ada" }, list)).toBe(ada)
+  expect(findTarget({ token: "token-cy" }, list)).toBeUndefined()
+  expect(findTarget({ userId: "ada" }, null)).toBeUndefined()
+})
+
+test("the view names no unlisted active account before the list is known", () => {
+  const view = createView(2, refetch)
+  const noList = apply(initialModel, sessionChanged(false, ada))
+  expect(view(noList)).toMatchObject({ activeNotListed: false, active: null, data: null })
+  const full = view(apply(listed, sessionChanged(false, entry("dee"))))
+  expect(full.active?.isActive).toBe(true)
 })

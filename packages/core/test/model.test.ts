@@ -3,6 +3,7 @@
 import fc from "fast-check"
 import { beforeAll, beforeEach, expect, test } from "vitest"
 import {
+  disposeNow,
   makeClient,
   PASSWORD,
   returnToTab,
@@ -201,6 +202,8 @@ async function run(actions: Action[]): Promise<Outcome> {
     seen.activeUserId === server.activeUserId &&
     seen.sessionUserId === server.activeUserId
   for (const stop of stops) stop()
+  disposeNow(client)
+  disposeNow(otherTab)
   return { agrees: agree(), sawFault, client: seen, server }
 }
 
