@@ -45,9 +45,10 @@ export function createLifecycle(
       atoms(),
       (busy, session) => dispatch(sessionChanged(busy, session)),
       // Each signal asks for the list anew; a refresh better-auth starts by itself joins
-      // the list request under way, if there is one.
+      // the list asked for since the session last settled, if there is one (the mount's,
+      // answered or not, when the session's own mount check starts late).
       (signal) => {
-        if (signal || !(model().listing || skip)) fresh.start()
+        if (signal || !(model().listAsked || skip)) fresh.start()
         skip = false
       },
     )

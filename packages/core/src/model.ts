@@ -19,6 +19,8 @@ export interface Model {
   calls: number
   /** A list request is under way. */
   listing: boolean
+  /** The list was asked for since the session last settled: a session refresh under way needs no other. */
+  listAsked: boolean
   /** better-auth is fetching the session, or has been asked to. */
   sessionBusy: boolean
   /** The optimistic overlay: the target of the latest switch, the entries being removed. */
@@ -37,6 +39,7 @@ export const initialModel: Model = {
   listError: null,
   calls: 0,
   listing: false,
+  listAsked: false,
   sessionBusy: false,
   switching: null,
   revoking: [],
@@ -63,7 +66,7 @@ export function apply(m: Model, patch: Patch): Model {
     : { ...next, shown: next.list, active: next.session }
 }
 
-export const listRequested = (): Patch => ({ listing: true })
+export const listRequested = (): Patch => ({ listing: true, listAsked: true })
 
 /**
  * The server answered the list. Entries that did not change stay the same objects. A good
@@ -102,6 +105,7 @@ export const listDropped = (): Patch => ({ listing: false })
 export const sessionChanged = (busy: boolean, session: RawEntry | null): Patch => ({
   sessionBusy: busy,
   session,
+  ...(busy ? {} : { listAsked: false }),
 })
 
 /** This store asked better-auth for the session again; its answer is on the way. */

@@ -324,3 +324,19 @@ test("the view names no unlisted active account before the list is known", () =>
   const full = view(apply(listed, sessionChanged(false, entry("dee"))))
   expect(full.active?.isActive).toBe(true)
 })
+
+test("the view names no unlisted active account while a switch goes to one the list has lost", () => {
+  // A switch to Cy is under way when a refresh shows the list without Cy (removed elsewhere).
+  const switching = apply(listed, callStarted(listed, "set-active", "cy"))
+  const state = createView(2, refetch)(switching)
+  expect(state.activeNotListed).toBe(false)
+  expect(state.active).toBeNull()
+})
+
+test("remembers that the list was asked for until the session settles", () => {
+  const asked = apply(listed, listRequested())
+  expect(asked.listAsked).toBe(true)
+  const answered = apply(asked, listAnswered(asked, [ada, bob]))
+  expect(apply(answered, sessionChanged(true, bob)).listAsked).toBe(true)
+  expect(apply(answered, sessionChanged(false, bob)).listAsked).toBe(false)
+})
