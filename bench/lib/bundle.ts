@@ -57,7 +57,7 @@ export const clientWith = (plugin: string, options = "") => `
 /**
  * The gzip bytes core may add to a better-auth/client app, held by `budgets.ts` in the test
  * command. Issue 13 asked for 1,500 B; the explicit model and its eight fixes took core to
- * ~2,400 B, and this budget holds that figure until core is slimmed again.
+ * ~2,420 B, and this budget holds that figure until core is slimmed again.
  */
 export const CORE_BUDGET = 2_450
 
