@@ -1,6 +1,6 @@
 // Helpers for tests that run in happy-dom against the real server from global-setup.
 import { createAuthClient } from "better-auth/client"
-import { afterEach, inject, vi } from "vitest"
+import { afterEach, inject } from "vitest"
 import { type MultiSessionClientOptions, multiSessionClient } from "../packages/core/src"
 
 export const PASSWORD = "correct-horse-battery"
@@ -113,12 +113,13 @@ export const settleSignals = () => new Promise((resolve) => setTimeout(resolve, 
 // better-auth refreshes the session on focus and on reconnect at most once per five
 // seconds; these helpers move the clock its throttle reads past that, as a user does who
 // comes back later, and fire the event its managers listen to.
+// A plain function, not a Vitest spy: a spy records every call, and Date.now is called
+// millions of times in a long soak (it ran out of memory after ~1,500 sequences).
 let skipped = 0
+const realNow = Date.now.bind(Date)
+const laterNow = () => realNow() + skipped
 function laterOn(): void {
-  if (!vi.isMockFunction(Date.now)) {
-    const realNow = Date.now.bind(Date)
-    vi.spyOn(Date, "now").mockImplementation(() => realNow() + skipped)
-  }
+  Date.now = laterNow
   skipped += 5_001
 }
 
