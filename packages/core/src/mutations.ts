@@ -44,9 +44,12 @@ export function createMutations(
     const found = findTarget(target, list)
     const sessionToken = found?.session.token ?? target.token
     if (!sessionToken) {
-      // Not on the list; or no list, and then the list's own failure says why.
-      const why = list ? clientError("DEVICE_SESSION_NOT_FOUND", call, ids.userId) : listError
-      return fail(call, ids, { ...(why as MultiSessionError), action: call, userId: ids.userId })
+      // Not on the list; or no list, and then the list's own failure says why (a request
+      // dropped unanswered, on unmount, is a network error too).
+      const why = list
+        ? clientError("DEVICE_SESSION_NOT_FOUND", call, ids.userId)
+        : (listError ?? clientError("NETWORK_ERROR", call))
+      return fail(call, ids, { ...why, action: call, userId: ids.userId })
     }
     const { data, error } = await $fetch(`/multi-session/${call}`, {
       ...options,
