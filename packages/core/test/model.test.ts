@@ -207,7 +207,9 @@ async function run(actions: Action[]): Promise<Outcome> {
   return { agrees: agree(), sawFault, client: seen, server }
 }
 
-test(`agrees with the server after ${RUNS} random sequences`, { timeout: 900_000 }, async () => {
+test(`agrees with the server after ${RUNS} random sequences`, {
+  timeout: Math.max(900_000, RUNS * 600),
+}, async () => {
   // MODEL_REPLAY='[{"type":"sign-in","account":0}]' replays one printed counterexample.
   if (process.env.MODEL_REPLAY) {
     const outcome = await run(JSON.parse(process.env.MODEL_REPLAY))
