@@ -14,7 +14,7 @@ export interface Refresher {
   revalidate(): Promise<void>
   /** Loads the list if it was never loaded, and waits for any list request. */
   listKnown(): Promise<void>
-  /** Raises better-auth's signal; `shown` says whether the store waits for the answer. */
+  /** Raises better-auth's signal (the session, and so the list, is asked again), quietly. */
   resignal(): void
   /** True while this store raises the signal itself: no news for the other tabs. */
   quiet(): boolean
