@@ -3,10 +3,11 @@
 // is measured as a difference, which size-limit cannot do.
 import { CORE_BUDGET, coreAdds } from "./lib/bundle"
 
-const { core, autoSwitch, hydration } = await coreAdds()
+const { core, autoSwitch, hydration, account } = await coreAdds()
 console.log(
   `@multisession/core adds ${core} B (min+gzip) to a better-auth/client app; budget ${CORE_BUDGET} B.` +
-    `\n  opt-in: autoSwitch() +${autoSwitch} B, server-rendering helpers +${hydration} B`,
+    `\n  opt-in: autoSwitch() +${autoSwitch} B, server-rendering helpers +${hydration} B, ` +
+    `account changes (onAccountChange, accountState, accountKey) +${account} B`,
 )
 if (core > CORE_BUDGET) {
   console.error(`over budget by ${core - CORE_BUDGET} B`)

@@ -31,8 +31,10 @@ export type TestAuth = ReturnType<typeof createAuth>
 /**
  * Starts the server on a loopback port. Besides `/api/auth/*` it answers two test routes
  * that read or change the server's own truth, never a canned reply:
- * `GET /test/truth` (what the server says about the caller's cookies) and
- * `POST /test/revoke-user?email=…` (revokes a user's sessions behind the client's back).
+ * `GET /test/truth` (what the server says about the caller's cookies),
+ * `POST /test/revoke-user?email=…` (revokes a user's sessions behind the client's back), and
+ * `GET /test/notes?delay=ms` (a per-account resource: the caller's own notes, 401 without a
+ * session, answered after `delay` ms).
  */
 export async function startAuthServer(options: AuthServerOptions = {}) {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = () => {}
@@ -74,6 +76,14 @@ export async function startAuthServer(options: AuthServerOptions = {}) {
       const found = await ctx.internalAdapter.findUserByEmail(email)
       if (found) await ctx.internalAdapter.deleteUserSessions(found.user.id)
       return json({ revoked: !!found })
+    }
+    if (path === "/test/notes") {
+      const delay = Number(new URL(req.url ?? "/", url).searchParams.get("delay") ?? 0)
+      const session = await auth.api.getSession({ headers })
+      await new Promise((resolve) => setTimeout(resolve, delay))
+      if (!session) return res.writeHead(401).end()
+      const { id, name } = session.user
+      return json({ userId: id, name, notes: [`${name}'s first note`, `${name}'s second note`] })
     }
     res.writeHead(404).end()
   }

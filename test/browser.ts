@@ -6,8 +6,7 @@ import { type MultiSessionClientOptions, multiSessionClient } from "../packages/
 export const PASSWORD = "correct-horse-battery"
 
 /** Points happy-dom at the test server's origin, so its fetch keeps the server's cookies. */
-export function useServerOrigin(): string {
-  const url = inject("authURL")
+export function useServerOrigin(url = inject("authURL")): string {
   ;(window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${url}/`)
   return url
 }
@@ -50,10 +49,11 @@ export function disposeNow(client: Disposable): void {
 export function makeClient(
   options: MultiSessionClientOptions = { maximumSessions: 3 },
   customFetchImpl: typeof fetch = fetch,
+  baseURL = inject("authURL"),
 ) {
   return disposedAfterTest(
     createAuthClient({
-      baseURL: inject("authURL"),
+      baseURL,
       plugins: [multiSessionClient(options)],
       fetchOptions: { customFetchImpl },
     }),

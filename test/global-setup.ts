@@ -4,12 +4,20 @@ import { startAuthServer } from "./auth-server"
 declare module "vitest" {
   export interface ProvidedContext {
     authURL: string
+    /** A server that keeps 64 sessions per device, for runs that sign in again and again. */
+    roomyAuthURL: string
   }
 }
 
 // The server lives in Node's realm: inside happy-dom it would lose its set-cookie headers.
 export default async function setup(project: TestProject) {
   const server = await startAuthServer({ maximumSessions: 3 })
+  // A session lost on the server leaves its cookie on the device, and it counts towards the
+  // server's maximum: a long run of losses and sign-ins needs room.
+  const roomy = await startAuthServer({ maximumSessions: 64 })
   project.provide("authURL", server.url)
-  return server.close
+  project.provide("roomyAuthURL", roomy.url)
+  return async () => {
+    await Promise.all([server.close(), roomy.close()])
+  }
 }

@@ -57,9 +57,10 @@ export const clientWith = (plugin: string, options = "") => `
 /**
  * The gzip bytes core may add to a better-auth/client app, held by `budgets.ts` in the test
  * command. Issue 13 asked for 1,500 B; the explicit model and its eight fixes took core to
- * ~2,420 B, and this budget holds that figure until core is slimmed again.
+ * ~2,420 B, and noting why the account changes (issue 15 allows 150 B) to ~2,570 B. This
+ * budget holds that figure until core is slimmed again.
  */
-export const CORE_BUDGET = 2_450
+export const CORE_BUDGET = 2_600
 
 /** better-auth's own plugin, the baseline. */
 export const BUILT_IN = 'import { multiSessionClient } from "better-auth/client/plugins"'
@@ -82,6 +83,10 @@ export async function coreAdds() {
     code: `${clientWith(OURS)}
   export { hydrateDeviceSessions, initialDeviceSessions, deviceSessionsSnapshot } from "@multisession/core"`,
   })
+  const withAccount = await measure({
+    code: `${clientWith(OURS)}
+  export { onAccountChange, accountState, accountKey } from "@multisession/core"`,
+  })
   return {
     builtIn,
     ours,
@@ -89,5 +94,6 @@ export async function coreAdds() {
     core: ours.gzip - builtIn.gzip,
     autoSwitch: withAutoSwitch.gzip - ours.gzip,
     hydration: withHydration.gzip - ours.gzip,
+    account: withAccount.gzip - ours.gzip,
   }
 }

@@ -51,13 +51,14 @@ export function autoSwitch(
   const mostRecent = order === "most-recent"
   let lastActive: string | null = null
   let switching = false
-  return ({ active, data, switching: userSwitching }, { setActive }) => {
+  return ({ active, data, switching: userSwitching, revoking }, { setActive }) => {
     if (active) {
       lastActive = active.user.id
       if (mostRecent) remember(lastActive, data ?? [])
       return
     }
-    if (switching || userSwitching || !data) return
+    // A removal under way hides the active account for a moment; the server promotes another.
+    if (switching || userSwitching || revoking.length || !data) return
     const ids = mostRecent ? read() : []
     const rank = (id: string) => {
       const at = ids.indexOf(id)

@@ -2,6 +2,7 @@ import type { BetterAuthClientPlugin } from "better-auth/client"
 import type { multiSession } from "better-auth/plugins"
 import type { ReadableAtom } from "nanostores"
 import { createDeviceSessions, type DeviceSessionsController } from "./controller"
+import { causeNoted } from "./model"
 import type { AuthFetch, SessionAtoms } from "./session-link"
 import type {
   DeviceSessionsState,
@@ -24,6 +25,8 @@ export const kController = Symbol.for("multisession.controller")
 
 // better-auth refreshes the session only after the email sign-in and sign-up paths.
 const isSignInOrUp = (path: string) => /^\/sign-(in|up)\//.test(path)
+// A request of this tab that changes who is signed in, and so what an account change is put down to.
+const signInOrOut = /\/sign-(?:(?:in|up)\/|out\b)/
 
 /**
  * better-auth client plugin for the multi-session server plugin: typed calls, and a live
@@ -88,6 +91,19 @@ export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
       }
     },
     atomListeners: [{ matcher: isSignInOrUp, signal: "$sessionSignal" }],
+    fetchPlugins: [
+      {
+        id: "multi-session-causes",
+        name: "multi-session-causes",
+        hooks: {
+          onSuccess({ request }) {
+            const path = signInOrOut.exec(String(request.url))?.[0]
+            if (path)
+              controller?.dispatch(causeNoted(path.endsWith("out") ? "sign-out" : "sign-in"))
+          },
+        },
+      },
+    ],
   } satisfies BetterAuthClientPlugin
   // Read by the types only: better-auth's client never looks at them at run time.
   return plugin as typeof plugin & {

@@ -2,7 +2,15 @@
 // channel and the mutations.
 import type { ReadableAtom } from "nanostores"
 import { createLifecycle } from "./lifecycle"
-import { apply, hydrated, initialModel, refetchRequested } from "./model"
+import {
+  apply,
+  causeNoted,
+  hydrated,
+  initialModel,
+  type Model,
+  type Patch,
+  refetchRequested,
+} from "./model"
 import { createMutations } from "./mutations"
 import { createRefresher } from "./refresh"
 import type { AuthFetch, SessionAtoms } from "./session-link"
@@ -19,6 +27,9 @@ import { createView } from "./view"
 /** What `createDeviceSessions` hands the plugin, the bindings and the opt-in helpers. */
 export interface DeviceSessionsController {
   $deviceSessions: ReadableAtom<DeviceSessionsState>
+  /** The state behind the store, and its one way to change (for the opt-in helpers). */
+  model(): Model
+  dispatch(patch: Patch): void
   /** Connects to better-auth's session atom and signal, once the client has them. */
   connect(atoms: SessionAtoms, channelName: string): void
   setActive(target: unknown, fetchOptions?: object): Promise<MutationResult<never>>
@@ -48,7 +59,7 @@ export function createDeviceSessions(
   }
   const store = createStore(
     createView(maximumSessions, refetch),
-    (state) => life.shown() && autoSwitch?.(state, controller),
+    (state) => life.shown() && autoSwitch?.(state, recovery),
   )
   const fresh = createRefresher(
     $fetch,
@@ -62,10 +73,11 @@ export function createDeviceSessions(
     store.model,
     store.dispatch,
     fresh.listKnown,
-    (call, userId) => {
+    (call, userId, cause) => {
       channel?.postMessage(0)
       // Removing another account leaves the session as it was: only the list needs asking.
       if (call === "set-active" || !userId || userId === store.model().active?.user.id) {
+        store.dispatch(causeNoted(cause))
         return fresh.revalidate()
       }
       if (life.shown()) fresh.start()
@@ -73,17 +85,25 @@ export function createDeviceSessions(
     },
     fresh.revalidate,
   )
+  // What autoSwitch() calls: a switch like any other, put down to the recovery.
+  const recovery = { setActive: mutation("set-active", "auto-switch") }
   const controller: DeviceSessionsController = {
     $deviceSessions: store.$view,
+    model: store.model,
+    dispatch: store.dispatch,
     connect(sessionAtoms, channelName) {
       atoms = sessionAtoms
-      channel = openTabChannel(channelName, () => life.shown() && fresh.resignal())
+      channel = openTabChannel(channelName, () => {
+        if (!life.shown()) return
+        store.dispatch(causeNoted("other-tab"))
+        fresh.resignal()
+      })
       // Whatever better-auth signals in this tab (a sign-in, a sign-out, a user update…)
       // is news for the other tabs too.
       stopAnnouncing = atoms.$sessionSignal.listen(() => fresh.quiet() || channel?.postMessage(0))
     },
-    setActive: mutation("set-active"),
-    revoke: mutation("revoke"),
+    setActive: mutation("set-active", "switch"),
+    revoke: mutation("revoke", "revoke"),
     refetch,
     dispose() {
       stopAnnouncing()

@@ -1,3 +1,4 @@
+export { type AccountState, accountKey, accountState, onAccountChange } from "./account"
 export { type AutoSwitchChange, autoSwitch } from "./auto-switch"
 export { multiSessionClient } from "./client-plugin"
 export {
@@ -15,6 +16,8 @@ export {
 export { deviceSessionsSnapshot, hydrateDeviceSessions, initialDeviceSessions } from "./hydration"
 export { selectFields } from "./select-fields"
 export type {
+  AccountChange,
+  AccountChangeCause,
   AutoSwitch,
   DeviceSession,
   DeviceSessionsOptions,

@@ -2,7 +2,7 @@
 // Pure: no request, timer or atom here, so each step can be tested without a server.
 import { type MultiSessionError, toError } from "./errors"
 import { isList } from "./session-link"
-import type { RawEntry } from "./types"
+import type { AccountChangeCause, RawEntry } from "./types"
 
 export interface Model {
   /** The last good list from the server. */
@@ -26,6 +26,8 @@ export interface Model {
   /** The optimistic overlay: the target of the latest switch, the entries being removed. */
   switching: string | null
   revoking: readonly string[]
+  /** Why the account the app acts as may be about to change, noted by what set it going. */
+  cause: AccountChangeCause | null
 }
 
 export type Call = "set-active" | "revoke"
@@ -43,6 +45,7 @@ export const initialModel: Model = {
   sessionBusy: false,
   switching: null,
   revoking: [],
+  cause: null,
 }
 
 /** `next`, or `old` itself when it holds the same (dates compare by value). */
@@ -155,3 +158,6 @@ export const hydrated = (list: readonly RawEntry[], session: RawEntry | null): P
   list,
   session,
 })
+
+/** Something that may change the account set going: a switch, a sign-in, another tab… */
+export const causeNoted = (cause: AccountChangeCause | null): Patch => ({ cause })

@@ -14,7 +14,7 @@ import {
 } from "./model"
 import { type AuthFetch, isEntry } from "./session-link"
 import { findTarget, readTarget, type Target } from "./target"
-import type { MutationResult } from "./types"
+import type { AccountChangeCause, MutationResult } from "./types"
 
 type Answer = Promise<MutationResult<never>>
 /** Who a call is for (`userId`, in its errors) and whom its optimistic change marks. */
@@ -33,12 +33,18 @@ export function createMutations(
   model: () => Model,
   dispatch: (patch: Patch) => void,
   listKnown: () => Promise<unknown>,
-  changed: (call: Call, userId: string | null) => Promise<unknown>,
+  changed: (call: Call, userId: string | null, cause: AccountChangeCause) => Promise<unknown>,
   recheck: () => Promise<unknown>,
 ) {
   let queue: Promise<unknown> = Promise.resolve()
 
-  async function run(call: Call, target: Target, options: object | undefined, ids: Ids) {
+  async function run(
+    call: Call,
+    cause: AccountChangeCause,
+    target: Target,
+    options: object | undefined,
+    ids: Ids,
+  ) {
     await listKnown()
     const { list, listError } = model()
     const found = findTarget(target, list)
@@ -59,7 +65,7 @@ export function createMutations(
     }).catch(failed)
     // Only an answer in the server's shape counts: a garbled body is an answer never read.
     if (!error && (call === "revoke" ? Object(data).status === true : isEntry(data))) {
-      await changed(call, found?.user.id ?? ids.userId)
+      await changed(call, found?.user.id ?? ids.userId, cause)
       return { data, error: null }
     }
     // Roll back at once and say why; then the server has the last word (it may have acted
@@ -73,7 +79,8 @@ export function createMutations(
     return failed(error)
   }
 
-  return (call: Call) =>
+  // `cause` is what an account change this call brings about is put down to.
+  return (call: Call, cause: AccountChangeCause) =>
     (target: unknown, options?: object): Answer => {
       const read = readTarget(target, call)
       if ("code" in read) {
@@ -87,7 +94,7 @@ export function createMutations(
       const ids = { userId, overlay: found || !list ? userId : null }
       dispatch(callStarted(model(), call, ids.overlay))
       const result = queue
-        .then(() => run(call, read, options, ids))
+        .then(() => run(call, cause, read, options, ids))
         .catch(() => fail(call, ids, clientError("NETWORK_ERROR", call, userId)))
         .finally(() => dispatch(callEnded(model(), call, ids.overlay)))
       queue = result

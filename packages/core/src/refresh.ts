@@ -12,7 +12,7 @@ export interface Refresher {
   cancel(): void
   /** Asks better-auth for the session again (the list follows), and waits for both. */
   revalidate(): Promise<void>
-  /** Loads the list if it was never loaded, and waits for any list request. */
+  /** Loads the list if it is not known to be current, and waits for any list request. */
   listKnown(): Promise<void>
   /** Raises better-auth's signal (the session, and so the list, is asked again), quietly. */
   resignal(): void
@@ -55,7 +55,8 @@ export function createRefresher(
       return settled()
     },
     listKnown() {
-      if (!model().list && !model().listing) start()
+      // A store nobody shows stopped following the device: its list may be out of date.
+      if ((!model().list || !shown()) && !model().listing) start()
       return settled()
     },
     resignal,

@@ -149,3 +149,31 @@ export type AutoSwitch = (
   state: DeviceSessionsState,
   sessions: { setActive(target: DeviceSessionTarget): Promise<MutationResult> },
 ) => void
+
+/**
+ * Why the account the app acts as changed: `"switch"` (`setActive` in this tab), `"revoke"`
+ * (this tab removed the active account and the server promoted another, or none),
+ * `"auto-switch"` (`autoSwitch()` recovered), `"sign-in"` / `"sign-out"` (in this tab),
+ * `"other-tab"` (a change made in another tab of this origin), `"session-lost"` (the session
+ * expired, or was revoked from another device).
+ */
+export type AccountChangeCause =
+  | "switch"
+  | "revoke"
+  | "auto-switch"
+  | "sign-in"
+  | "sign-out"
+  | "other-tab"
+  | "session-lost"
+
+/**
+ * One change of the account the app acts as, heard by `onAccountChange`.
+ *
+ * @example
+ * onAccountChange(authClient, ({ from, to, cause }) => console.log(from?.id, "→", to?.id, cause))
+ */
+export interface AccountChange<U = User> {
+  from: U | null
+  to: U | null
+  cause: AccountChangeCause
+}

@@ -173,3 +173,19 @@ test("carries the additional user fields the server declares", async () => {
   expect((state.data?.[0]?.user as { plan?: string } | undefined)?.plan).toBe("free")
   stop()
 })
+
+test("autoSwitch leaves the server's promotion alone while this tab removes the active account", async () => {
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3, autoSwitch: autoSwitch("first") }, requests.fetch)
+  await signUp(client, "Ada")
+  await signUp(client, "Bob")
+  const cy = await signUp(client, "Cy")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 3)
+  requests.reset()
+  // the removal hides Cy at once, before the server has promoted anyone: no switch of its own
+  expect((await client.multiSession.revoke({ userId: cy.id })).error).toBeNull()
+  expect(requests.count("/multi-session/set-active")).toBe(0)
+  expect(client.useDeviceSessions.get().active?.user.id).toBe((await serverTruth()).activeUserId)
+  stop()
+})

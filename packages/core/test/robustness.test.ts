@@ -257,3 +257,22 @@ test("gives a clear error for a client without the plugin", async () => {
   const { createAuthClient } = await import("better-auth/client")
   expect(() => getDeviceSessions(createAuthClient() as never)).toThrow(/multiSessionClient\(\)/)
 })
+
+test("a store nobody shows asks for the list afresh before each call: its last one may be out of date", async () => {
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
+  const ada = await signUp(client, "Ada")
+  const bob = await signUp(client, "Bob")
+  // plain code, no subscriber: the first call loads the list
+  expect((await client.multiSession.setActive({ userId: ada.id })).error).toBeNull()
+  // Bob signs in again elsewhere in this browser: the server replaces his session and token
+  const elsewhere = makeClient()
+  await elsewhere.signIn.email({ email: bob.email, password: "correct-horse-battery" })
+  await settleSignals()
+  requests.reset()
+  const result = await client.multiSession.setActive({ userId: bob.id })
+  expect(result.error).toBeNull()
+  expect((await serverTruth()).activeUserId).toBe(bob.id)
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(1)
+  expect(requests.count("/multi-session/set-active")).toBe(1)
+})

@@ -1,4 +1,6 @@
 export type {
+  AccountChange,
+  AccountChangeCause,
   DeviceSession,
   DeviceSessionsOptions,
   DeviceSessionsPayload,
@@ -10,6 +12,8 @@ export type {
   MultiSessionFetchOptions,
   MutationResult,
 } from "@multisession/core"
+export { onAccountChange } from "@multisession/core"
+export { AccountBoundary, type AccountBoundaryProps, useAccountKey } from "./account-boundary"
 export { MultiSessionProvider, type MultiSessionProviderProps } from "./multi-session-provider"
 export {
   type UseDeviceSessionsOptions,

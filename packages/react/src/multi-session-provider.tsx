@@ -44,7 +44,11 @@ export function MultiSessionProvider<C extends MultiSessionAuthClient>({
 }: MultiSessionProviderProps<C>) {
   // Fails here, at the root, for a client made without multiSessionClient().
   const value = useMemo(
-    () => ({ sessions: getDeviceSessions(client), serverState: serverStateOf(client, payload) }),
+    () => ({
+      client,
+      sessions: getDeviceSessions(client),
+      serverState: serverStateOf(client, payload),
+    }),
     [client, payload],
   )
   return <MultiSessionContext.Provider value={value}>{children}</MultiSessionContext.Provider>
