@@ -4,12 +4,17 @@
 // through TanStack Query under an `AccountBoundary`. Every DOM state is recorded while the
 // account changes 50 times, in five ways; no state may pair one account's name with
 // another's notes.
-import type { QueryClient } from "@tanstack/query-core"
 import { expect, vi } from "vitest"
 import { getDeviceSessions, onAccountChange } from "../packages/core/src"
 import { type makeClient, PASSWORD, serverTruth, settleSignals } from "./browser"
 
 /** A vanilla client, or a framework's (whose `useDeviceSessions` is a hook, not the store). */
+/** The parts of TanStack Query's QueryClient used here (each framework's package has its own). */
+interface QueryClient {
+  isFetching(): number
+  invalidateQueries(): Promise<void>
+}
+
 type Client = Pick<ReturnType<typeof makeClient>, "$Infer" | "$store" | "signIn" | "multiSession">
 
 export interface Notes {

@@ -122,7 +122,9 @@ test("remounts its children on an account change, so their state starts afresh",
   renderPage(client)
   await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Bob"))
   expect(screen.getByTestId("draft").textContent).toBe(bob.id)
-  await act(() => client.multiSession.setActive({ userId: ada.id }))
+  // switched in another tab: nothing here is pending, the key alone remounts
+  const otherTab = makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL"))
+  await otherTab.multiSession.setActive({ userId: ada.id })
   await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Ada"))
   expect(screen.getByTestId("draft").textContent).toBe(ada.id)
 })

@@ -1,4 +1,7 @@
 import {
+  type AccountState,
+  accountKey as accountKeyOf,
+  accountState as accountStateOf,
   type DeviceSession,
   type DeviceSessions,
   type DeviceSessionsOptions,
@@ -75,7 +78,38 @@ export function deviceSessions<C extends MultiSessionAuthClient>(
   }
 }
 
+/**
+ * The user id of the account the app acts as (`null` when signed out), as a Svelte store that
+ * changes only once better-auth's session holds the new account: wrap what belongs to the
+ * account in `{#key $key}`, and key its queries with it.
+ *
+ * @example
+ * <script lang="ts">
+ *   const key = accountKey(authClient)
+ * </script>
+ * {#key $key}<Inbox />{/key}
+ */
+export function accountKey(client: MultiSessionAuthClient): Readable<string | null> {
+  const $key = accountKeyOf(client)
+  return { subscribe: (run) => $key.subscribe((key) => run(key)) }
+}
+
+/**
+ * `{ key, pending }` as a Svelte store: `pending` while the account is not yet known, and
+ * while this tab switches away from it or removes it. Hide the account's data meanwhile.
+ *
+ * @example
+ * {#key $account.key}{#if !$account.pending}<Inbox />{/if}{/key}
+ */
+export function accountState(client: MultiSessionAuthClient): Readable<AccountState> {
+  const $account = accountStateOf(client)
+  return { subscribe: (run) => $account.subscribe((state) => run(state)) }
+}
+
 export type {
+  AccountChange,
+  AccountChangeCause,
+  AccountState,
   DeviceSession,
   DeviceSessionsOptions,
   DeviceSessionsPayload,
@@ -87,3 +121,4 @@ export type {
   MultiSessionFetchOptions,
   MutationResult,
 } from "@multisession/core"
+export { onAccountChange } from "@multisession/core"

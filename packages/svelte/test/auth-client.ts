@@ -1,4 +1,4 @@
-import { multiSessionClient } from "@multisession/core"
+import { type MultiSessionClientOptions, multiSessionClient } from "@multisession/core"
 import { inferAdditionalFields } from "better-auth/client/plugins"
 import { createAuthClient } from "better-auth/svelte"
 import { inject } from "vitest"
@@ -6,11 +6,16 @@ import type { TestAuth } from "../../../test/auth-server"
 import { disposedAfterTest, newEmail, PASSWORD, settleSignals } from "../../../test/browser"
 
 /** A `better-auth/svelte` client of the test server, typed with its `plan` user field. */
-export function makeSvelteClient(customFetchImpl: typeof fetch = fetch) {
+export function makeSvelteClient(
+  customFetchImpl: typeof fetch = fetch,
+  { baseURL = inject("authURL"), ...options }: MultiSessionClientOptions & { baseURL?: string } = {
+    maximumSessions: 3,
+  },
+) {
   return disposedAfterTest(
     createAuthClient({
-      baseURL: inject("authURL"),
-      plugins: [multiSessionClient({ maximumSessions: 3 }), inferAdditionalFields<TestAuth>()],
+      baseURL,
+      plugins: [multiSessionClient(options), inferAdditionalFields<TestAuth>()],
       fetchOptions: { customFetchImpl },
     }),
   )

@@ -1,4 +1,6 @@
 export type {
+  AccountChange,
+  AccountChangeCause,
   DeviceSession,
   DeviceSessionsOptions,
   DeviceSessionsPayload,
@@ -10,5 +12,7 @@ export type {
   MultiSessionFetchOptions,
   MutationResult,
 } from "@multisession/core"
+export { onAccountChange } from "@multisession/core"
+export { AccountBoundary, useAccountKey } from "./account-boundary"
 export { type MultiSessionPluginOptions, multiSession, provideMultiSession } from "./provide"
 export { type UseDeviceSessionsReturn, useDeviceSessions } from "./use-device-sessions"

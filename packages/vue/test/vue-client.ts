@@ -1,19 +1,24 @@
 // A better-auth/vue client against the real test server, the way an app creates one.
 
-import { multiSessionClient } from "@multisession/core"
+import { type MultiSessionClientOptions, multiSessionClient } from "@multisession/core"
 import { inferAdditionalFields } from "better-auth/client/plugins"
 import { createAuthClient } from "better-auth/vue"
 import { inject } from "vitest"
 import { disposedAfterTest, newEmail, PASSWORD, settleSignals } from "../../../test/browser"
 
-export function makeVueClient(customFetchImpl: typeof fetch = fetch) {
+export function makeVueClient(
+  customFetchImpl: typeof fetch = fetch,
+  { baseURL = inject("authURL"), ...options }: MultiSessionClientOptions & { baseURL?: string } = {
+    maximumSessions: 3,
+  },
+) {
   return disposedAfterTest(
     createAuthClient({
-      baseURL: inject("authURL"),
+      baseURL,
       plugins: [
         // The test server declares user.additionalFields.plan.
         inferAdditionalFields({ user: { plan: { type: "string", required: false } } }),
-        multiSessionClient({ maximumSessions: 3 }),
+        multiSessionClient(options),
       ],
       fetchOptions: { customFetchImpl },
     }),

@@ -1,0 +1,78 @@
+import { type AccountState, accountState, type MultiSessionAuthClient } from "@multisession/core"
+import {
+  type ComputedRef,
+  computed,
+  defineComponent,
+  Fragment,
+  getCurrentScope,
+  h,
+  hasInjectionContext,
+  inject,
+  onScopeDispose,
+  type PropType,
+  type ShallowRef,
+  shallowRef,
+} from "vue"
+import { clientKey } from "./provide"
+
+function useAccountState(client?: MultiSessionAuthClient | null): ShallowRef<AccountState> {
+  const provided = hasInjectionContext() ? inject(clientKey, null) : null
+  const found = client ?? provided?.client
+  if (!found) {
+    throw new Error(
+      "useAccountKey() needs app.use(multiSession, { client }), provideMultiSession(client) or a client argument",
+    )
+  }
+  const $account = accountState(found)
+  if (typeof window === "undefined") {
+    // A server render shows the account the payload names; without one, nothing yet.
+    const payload = found === provided?.client ? provided.payload : null
+    const user = payload?.session?.user as { id: string } | undefined
+    return shallowRef(payload ? { key: user?.id ?? null, pending: false } : $account.get())
+  }
+  const state = shallowRef($account.get())
+  const stop = $account.listen((value) => {
+    state.value = value
+  })
+  if (getCurrentScope()) onScopeDispose(stop)
+  return state
+}
+
+/**
+ * The user id of the account the app acts as, `null` when signed out, as a readonly ref. It
+ * changes only once better-auth's session holds the new account: key queries with it.
+ *
+ * @example
+ * const accountKey = useAccountKey()
+ * const notes = useQuery({ queryKey: ["notes", accountKey], queryFn: fetchNotes })
+ */
+export function useAccountKey(client?: MultiSessionAuthClient | null): ComputedRef<string | null> {
+  const state = useAccountState(client)
+  return computed(() => state.value.key)
+}
+
+/**
+ * Remounts its default slot when the account the app acts as changes, so every component
+ * below starts afresh for the new account; meanwhile it shows the `fallback` slot. No frame
+ * shows one account's data under another's name.
+ *
+ * @example
+ * <AccountBoundary>
+ *   <Inbox />
+ *   <template #fallback><Spinner /></template>
+ * </AccountBoundary>
+ */
+export const AccountBoundary = defineComponent({
+  name: "AccountBoundary",
+  props: {
+    /** Defaults to the one from `app.use(multiSession)` or `provideMultiSession()`. */
+    client: { type: Object as PropType<MultiSessionAuthClient>, default: undefined },
+  },
+  setup(props, { slots }) {
+    const state = useAccountState(props.client)
+    return () =>
+      state.value.pending
+        ? slots.fallback?.()
+        : h(Fragment, { key: state.value.key ?? "" }, slots.default?.())
+  },
+})

@@ -1,0 +1,84 @@
+import { QueryClient, VueQueryPlugin } from "@tanstack/vue-query"
+import { cleanup, render, screen, waitFor } from "@testing-library/vue"
+import { afterEach, beforeEach, expect, inject, test } from "vitest"
+import { makeClient, serverTruth, signOutAll, useServerOrigin } from "../../../test/browser"
+import {
+  expectFollowed,
+  followTheSwitch,
+  notes,
+  recordFrames,
+} from "../../../test/follow-the-switch"
+import { autoSwitch } from "../../core/src"
+import { multiSession, onAccountChange } from "../src"
+import FollowPage from "./FollowPage.vue"
+import { makeVueClient, signUp } from "./vue-client"
+
+beforeEach(async () => {
+  useServerOrigin(inject("roomyAuthURL"))
+  await signOutAll()
+  notes.requests = 0
+})
+afterEach(() => cleanup())
+
+const makeClientWithRecovery = () =>
+  makeVueClient(fetch, {
+    baseURL: inject("roomyAuthURL"),
+    maximumSessions: 64,
+    autoSwitch: autoSwitch("first"),
+  })
+
+function renderPage(client: ReturnType<typeof makeClientWithRecovery>) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  render(FollowPage, {
+    global: {
+      plugins: [
+        [VueQueryPlugin, { queryClient }],
+        [multiSession, { client }],
+      ],
+    },
+  })
+  return queryClient
+}
+
+test("no frame shows one account's name beside another's notes, over 50 account changes", async () => {
+  const client = makeClientWithRecovery()
+  const accounts = [
+    await signUp(client, "Ada"),
+    await signUp(client, "Bob"),
+    await signUp(client, "Cy"),
+  ]
+  const recorder = recordFrames(document.body)
+  const queryClient = renderPage(client)
+  const run = await followTheSwitch({
+    client,
+    otherTab: makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL")),
+    accounts,
+    queryClient,
+  })
+  recorder.stop()
+  expectFollowed(run, recorder.frames)
+}, 60_000)
+
+test("remounts its slot on an account change, so its state starts afresh; the cache recipe", async () => {
+  const client = makeClientWithRecovery()
+  const ada = await signUp(client, "Ada")
+  const bob = await signUp(client, "Bob")
+  const queryClient = renderPage(client)
+  const stop = onAccountChange(client, () => queryClient.clear())
+  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Bob"))
+  expect(screen.getByTestId("draft").textContent).toBe(bob.id)
+  // switched in another tab: nothing here is pending, the key alone remounts
+  const otherTab = makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL"))
+  await otherTab.multiSession.setActive({ userId: ada.id })
+  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Ada"))
+  expect(screen.getByTestId("draft").textContent).toBe(ada.id)
+  expect(
+    queryClient
+      .getQueryCache()
+      .getAll()
+      .map((query) => query.queryKey),
+  ).toEqual([["notes", ada.id]])
+  expect(notes.requests).toBe(2)
+  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  stop()
+})
