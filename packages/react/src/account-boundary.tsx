@@ -5,11 +5,7 @@ import { MultiSessionContext } from "./context"
 function useAccountState(client?: MultiSessionAuthClient | null): AccountState {
   const provided = useContext(MultiSessionContext)
   const found = client ?? provided?.client
-  if (!found) {
-    throw new Error(
-      "useAccountKey() needs a <MultiSessionProvider client={authClient}> above it, or the client as argument",
-    )
-  }
+  if (!found) throw new Error("useAccountKey() needs a <MultiSessionProvider> or a client")
   const $account = accountState(found)
   // A server render (and the hydration after it) shows the account the payload names.
   const served = provided?.client === found ? provided.serverState : null

@@ -16,13 +16,10 @@ import {
 import { clientKey } from "./provide"
 
 function useAccountState(client?: MultiSessionAuthClient | null): ShallowRef<AccountState> {
+  // inject() only works in setup; outside it, fall through to the error below.
   const provided = hasInjectionContext() ? inject(clientKey, null) : null
   const found = client ?? provided?.client
-  if (!found) {
-    throw new Error(
-      "useAccountKey() needs app.use(multiSession, { client }), provideMultiSession(client) or a client argument",
-    )
-  }
+  if (!found) throw new Error("useAccountKey() needs app.use(multiSession) or a client")
   const $account = accountState(found)
   if (typeof window === "undefined") {
     // A server render shows the account the payload names; without one, nothing yet.
@@ -62,7 +59,7 @@ export function useAccountKey(client?: MultiSessionAuthClient | null): ComputedR
  *   <template #fallback><Spinner /></template>
  * </AccountBoundary>
  */
-export const AccountBoundary = defineComponent({
+export const AccountBoundary = /* @__PURE__ */ defineComponent({
   name: "AccountBoundary",
   props: {
     /** Defaults to the one from `app.use(multiSession)` or `provideMultiSession()`. */
