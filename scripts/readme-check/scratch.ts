@@ -40,7 +40,9 @@ export function writeScratch(repo: string, blocks: Block[]): Scratch {
  */
 export function writeProject(repo: string, root: string, kind: Kind, files: string[]): string {
   const include = files.map((file) => relative(root, file))
-  if (kind === "ts") include.push("shims.d.ts")
+  // tsc needs the component shims; so does svelte-check, for a block importing `./App.svelte`
+  // (it checks only the files it is given, and the fixture is not one of them).
+  if (kind !== "vue") include.push("shims.d.ts")
   const project = join(root, `tsconfig.${kind}.json`)
   writeFileSync(project, `${JSON.stringify(tsconfig(repo, root, include), null, 2)}\n`)
   return project

@@ -1,5 +1,5 @@
-// For tsc only: a .ts/.tsx block may import a component (`import App from "./App.vue"`).
-// vue-tsc and svelte-check read those files themselves.
+// For tsc, a .ts/.tsx block may import a component (`import App from "./App.vue"`), and for
+// svelte-check a .svelte block may import the App.svelte fixture. vue-tsc reads those itself.
 declare module "*.vue" {
   import type { DefineComponent } from "vue"
 
