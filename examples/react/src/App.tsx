@@ -1,6 +1,7 @@
-import { type MultiSessionError, useDeviceSessions } from "@multisession/react"
+import { AccountBoundary, type MultiSessionError, useDeviceSessions } from "@multisession/react"
 import { type CSSProperties, type FormEvent, useState } from "react"
 import { authClient } from "./auth-client"
+import { Notes } from "./Notes"
 
 // One colour per person, the same in the header and the list.
 const hue = (id: string) => [...id].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 360, 0)
@@ -66,6 +67,12 @@ export function App() {
         ) : (
           <p>Not signed in</p>
         )}
+      </section>
+
+      <section className="card notes" aria-label="Notes">
+        <AccountBoundary fallback={<p className="note">Switching…</p>}>
+          <Notes />
+        </AccountBoundary>
       </section>
 
       {isPending ? (

@@ -1,8 +1,9 @@
-import { multiSessionClient } from "@multisession/core"
+import { autoSwitch, multiSessionClient } from "@multisession/core"
 import { createAuthClient } from "better-auth/react"
 
 // The app is served on the same origin as the auth API (/api/auth).
 export const authClient = createAuthClient({
   baseURL: window.location.origin,
-  plugins: [multiSessionClient({ maximumSessions: 5 })],
+  // When the active session is lost (expired, revoked elsewhere), go on as the account used last.
+  plugins: [multiSessionClient({ maximumSessions: 5, autoSwitch: autoSwitch("most-recent") })],
 })

@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth"
 import { getMigrations } from "better-auth/db/migration"
 import { multiSession } from "better-auth/plugins"
 import type { OpenDatabase } from "./database"
+import { notesSchema } from "./notes"
 
 /** The most accounts one device keeps; the example apps show the same number. */
 export const MAXIMUM_SESSIONS = 5
@@ -29,7 +30,7 @@ export function createAuth(options: AuthOptions) {
     database: options.database,
     trustedOrigins: options.trustedOrigins,
     emailAndPassword: { enabled: true },
-    plugins: [multiSession({ maximumSessions: MAXIMUM_SESSIONS })],
+    plugins: [multiSession({ maximumSessions: MAXIMUM_SESSIONS }), notesSchema],
   })
 }
 

@@ -9,6 +9,7 @@ import { toNodeHandler } from "better-auth/node"
 import { createAuth, migrate } from "./auth"
 import { openDatabase } from "./database"
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts"
+import { handleNotes } from "./notes"
 import { landingPage, sendPage } from "./pages"
 import { loadOrCreateSecret } from "./secret"
 import { APPS, EXAMPLES_DIR, sendFile, serveApp } from "./static"
@@ -95,6 +96,7 @@ export async function startServer(options: ServerOptions = {}) {
     const route = async (req: IncomingMessage, res: ServerResponse) => {
       const { pathname } = new URL(req.url ?? "/", baseURL)
       if (pathname.startsWith("/api/auth/")) return authHandler(req, res)
+      if (pathname === "/api/notes") return handleNotes(auth, req, res)
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, { allow: "GET, HEAD" }).end()
         return
