@@ -1,6 +1,6 @@
 // Turns bench/.out/results/*.json into BENCHMARKS.md at the repository root, and exits
 // non-zero when a count check fails (never on a timing).
-import { writeFileSync } from "node:fs"
+import { readFileSync, writeFileSync } from "node:fs"
 import { cpus, freemem, release, totalmem, type } from "node:os"
 import { join } from "node:path"
 import { CORE_BUDGET } from "./lib/bundle"
@@ -81,6 +81,23 @@ const renders = readResult<RendersResult>("renders")
 const latency = readResult<LatencyResult>("latency")
 const memory = readResult<MemoryResult>("memory")
 const run = readResult<RunResult>("run")
+// Written by the e2e suite (e2e/tests/follow-the-switch.spec.ts), not by the bench.
+type FollowStep = "this-tab" | "other-tab" | "revoke-active" | "session-lost" | "slow-data"
+interface FollowResult {
+  changes: number
+  arrivals: number
+  notesRequests: number
+  perStep: Record<FollowStep, { steps: number; changes: number; requests: number }>
+  frames: { page: number; other: number }
+}
+const follow = (() => {
+  try {
+    const file = join(import.meta.dirname, "..", "e2e", "artifacts", "follow-the-switch.json")
+    return JSON.parse(readFileSync(file, "utf8")) as Record<string, FollowResult>
+  } catch {
+    return null
+  }
+})()
 
 // --- formatting -----------------------------------------------------------------------------
 
@@ -545,6 +562,45 @@ ${table(
 Heap figures in a test worker move by about a megabyte either way between runs; a leak of one
 listener or closure per cycle would show as a steady climb and a listener count above 0.`)
 } else out.push(`## 5. Memory\n\n${missing("the Vitest run (memory.bench-run.tsx)")}`)
+
+const FOLLOW_STEPS: [FollowStep, string][] = [
+  ["this-tab", "a switch in this tab"],
+  ["other-tab", "a switch in another tab"],
+  [
+    "revoke-active",
+    "removing the active account (the server promotes another), then signing it in again",
+  ],
+  ["session-lost", "the session ended on the server, autoSwitch recovering, then signing in again"],
+  ["slow-data", "a switch while a slow notes request of the previous account is on its way"],
+]
+if (follow) {
+  const frameworks = Object.keys(follow)
+  const cell = (fw: string, step: FollowStep) => {
+    const { changes, requests } = follow[fw]?.perStep[step] ?? { changes: 0, requests: 0 }
+    return `${requests} for ${changes}`
+  }
+  out.push(`## 6. Everything follows the switch
+
+From the e2e suite (\`e2e/tests/follow-the-switch.spec.ts\`, Debian's Chromium, the example apps
+with TanStack Query and the account boundary): 50 account changes per app, while a
+\`MutationObserver\` in both tabs records every DOM state. No recorded state showed one account's
+name beside another account's notes (the suite fails if one does).
+
+| | ${frameworks.join(" | ")} |
+| --- | ${frameworks.map(() => "---").join(" | ")} |
+| account changes | ${frameworks.map((fw) => follow[fw]?.changes).join(" | ")} |
+| DOM states recorded (this tab + the other tab) | ${frameworks.map((fw) => `${follow[fw]?.frames.page} + ${follow[fw]?.frames.other}`).join(" | ")} |
+| notes requests per change that lands on an account | ${frameworks.map((fw) => ((follow[fw]?.notesRequests ?? 0) / (follow[fw]?.arrivals || 1)).toFixed(2)).join(" | ")} |
+
+Notes requests for the changes that land on an account, by kind of change (the goal: one per
+resource shown; the slow kind adds the one request asked before the switch, whose answer never
+shows):
+
+| kind | ${frameworks.join(" | ")} |
+| --- | ${frameworks.map(() => "---").join(" | ")} |
+${FOLLOW_STEPS.map(([step, label]) => `| ${label} | ${frameworks.map((fw) => cell(fw, step)).join(" | ")} |`).join("\n")}
+`)
+} else out.push(`## 6. Everything follows the switch\n\n${missing("the e2e suite (pnpm e2e)")}`)
 
 out.push(`## Not measured
 

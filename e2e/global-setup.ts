@@ -5,7 +5,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { startServer } from "../examples/server/src/server"
-import { ARTIFACTS_DIR, CHROMIUM, EXAMPLES_DIR, FRAMEWORKS, SERVER_URL_ENV } from "./tests/paths"
+import {
+  ARTIFACTS_DIR,
+  CHROMIUM,
+  DATABASE_FILE_ENV,
+  EXAMPLES_DIR,
+  FRAMEWORKS,
+  SERVER_URL_ENV,
+} from "./tests/paths"
 
 /**
  * Playwright's global setup; returns the teardown that stops the server.
@@ -33,6 +40,7 @@ export default async function globalSetup() {
 
   mkdirSync(ARTIFACTS_DIR, { recursive: true })
   rmSync(join(ARTIFACTS_DIR, "request-counts.json"), { force: true })
+  rmSync(join(ARTIFACTS_DIR, "follow-the-switch.json"), { force: true })
 
   const dataDir = mkdtempSync(join(tmpdir(), "multisession-e2e-"))
   const server = await startServer({
@@ -47,6 +55,7 @@ export default async function globalSetup() {
   // The server trusts both loopback names; 127.0.0.1 never resolves to ::1.
   const url = `http://127.0.0.1:${server.port}`
   process.env[SERVER_URL_ENV] = url
+  process.env[DATABASE_FILE_ENV] = join(dataDir, "auth.sqlite")
   console.log(`e2e: example server at ${url} (database in ${dataDir})`)
 
   return async () => {

@@ -15,7 +15,7 @@ export const CHROMIUM = "/usr/bin/chromium"
  * @example
  * for (const framework of FRAMEWORKS) test.describe(framework, () => {})
  */
-export const FRAMEWORKS = ["react", "vue", "svelte"] as const
+export const FRAMEWORKS = ["react", "vue", "svelte", "solid"] as const
 
 export type Framework = (typeof FRAMEWORKS)[number]
 
@@ -42,3 +42,12 @@ export const ARTIFACTS_DIR = fileURLToPath(new URL("../artifacts/", import.meta.
  * const url = process.env[SERVER_URL_ENV]
  */
 export const SERVER_URL_ENV = "MULTISESSION_E2E_URL"
+
+/**
+ * The environment variable that hands the example server's SQLite file to the tests, which
+ * end a session behind the browser's back as another device would.
+ *
+ * @example
+ * const file = process.env[DATABASE_FILE_ENV]
+ */
+export const DATABASE_FILE_ENV = "MULTISESSION_E2E_DATABASE"

@@ -26,7 +26,12 @@ const SWITCH = ["get-session", "list-device-sessions", "set-active"]
 const REVOKE_OTHER = ["list-device-sessions", "revoke"]
 const REVOKE_ACTIVE = ["get-session", "list-device-sessions", "revoke"]
 
-const LABELS = { react: "React example", vue: "Vue example", svelte: "Svelte example" }
+const LABELS = {
+  react: "React example",
+  vue: "Vue example",
+  svelte: "Svelte example",
+  solid: "Solid example",
+}
 
 for (const framework of FRAMEWORKS) {
   test.describe(framework, () => {

@@ -18,6 +18,7 @@ export const APPS = [
   { id: "react", label: "React" },
   { id: "vue", label: "Vue" },
   { id: "svelte", label: "Svelte" },
+  { id: "solid", label: "Solid" },
 ].map((app) => ({ ...app, dist: join(EXAMPLES_DIR, app.id, "dist") }))
 
 export type App = (typeof APPS)[number]
