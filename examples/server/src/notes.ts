@@ -38,8 +38,6 @@ export interface NotesAnswer {
 }
 
 const MAX_TEXT = 500
-// Only the e2e suite asks for a slow answer (`?delay=ms`), to prove a late one never shows.
-const MAX_DELAY_MS = 2000
 
 /**
  * Adds a note for a user (the demo accounts start with a few).
@@ -56,6 +54,7 @@ export async function addNote(auth: Auth, userId: string, text: string): Promise
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
+  req.setEncoding("utf8")
   let body = ""
   for await (const chunk of req) {
     body += chunk
@@ -75,15 +74,25 @@ const send = (res: ServerResponse, status: number, body?: unknown) => {
 
 /**
  * `GET /api/notes` lists the session user's notes; `POST /api/notes` with `{ text }` adds one.
+ * A write must come from one of `origins` as JSON (what better-auth's own endpoints ask too):
+ * the session cookie alone does not make a request the user's.
  *
  * @example
- * if (pathname === "/api/notes") return handleNotes(auth, req, res)
+ * if (pathname === "/api/notes") return handleNotes(auth, req, res, [baseURL])
  */
-export async function handleNotes(auth: Auth, req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? "/", "http://localhost")
-  const delay = Math.min(Number(url.searchParams.get("delay")) || 0, MAX_DELAY_MS)
+export async function handleNotes(
+  auth: Auth,
+  req: IncomingMessage,
+  res: ServerResponse,
+  origins: readonly string[],
+) {
+  if (req.method === "POST") {
+    const json = req.headers["content-type"]?.split(";")[0]?.trim() === "application/json"
+    if (!json || !origins.includes(req.headers.origin ?? "")) {
+      return send(res, 403, { code: "FORBIDDEN", message: "Cross-site requests are refused" })
+    }
+  }
   const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) })
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
   if (!session) return send(res, 401, { code: "UNAUTHORIZED", message: "Sign in first" })
   const { adapter } = await auth.$context
   if (req.method === "POST") {

@@ -78,14 +78,15 @@ export async function startServer(options: ServerOptions = {}) {
   }
 
   try {
+    // The e2e tests may open either loopback name.
+    const trustedOrigins = [
+      new URL(baseURL).origin,
+      `http://localhost:${port}`,
+      `http://127.0.0.1:${port}`,
+    ]
     const auth = createAuth({
       baseURL,
-      // The e2e tests may open either loopback name.
-      trustedOrigins: [
-        new URL(baseURL).origin,
-        `http://localhost:${port}`,
-        `http://127.0.0.1:${port}`,
-      ],
+      trustedOrigins,
       secret: options.secret ?? loadOrCreateSecret(join(DATA_DIR, "secret")),
       database: db.database,
     })
@@ -96,7 +97,7 @@ export async function startServer(options: ServerOptions = {}) {
     const route = async (req: IncomingMessage, res: ServerResponse) => {
       const { pathname } = new URL(req.url ?? "/", baseURL)
       if (pathname.startsWith("/api/auth/")) return authHandler(req, res)
-      if (pathname === "/api/notes") return handleNotes(auth, req, res)
+      if (pathname === "/api/notes") return handleNotes(auth, req, res, trustedOrigins)
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, { allow: "GET, HEAD" }).end()
         return

@@ -59,10 +59,12 @@ function watch(controller: DeviceSessionsController) {
   return (listener: Listener<never>) => {
     listeners.add(listener)
     if (listeners.size === 1) {
-      // A cause noted while nobody listened belongs to a change already past.
-      controller.dispatch(causeNoted(null))
       const m = controller.model()
-      from = known(m) ? m.active : undefined
+      // The account on screen changes only once both have settled: it is the last one seen,
+      // even while a refresh is under way. A cause noted while nobody listened belongs to a
+      // change already past, unless that change is still settling.
+      from = answered(m) ? m.active : undefined
+      if (known(m)) controller.dispatch(causeNoted(null))
       stop = controller.$deviceSessions.listen(hear)
     }
     return () => {

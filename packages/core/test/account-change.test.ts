@@ -189,3 +189,26 @@ test("accountState is pending until the first answer and during a switch; its ke
   stopStates()
   stopKeys()
 })
+
+test("the first listener, subscribing while a switch is settling, still hears that switch with its cause", async () => {
+  const client = makeClient({ maximumSessions: 3 })
+  const ada = await signUp(client, "Ada")
+  const bob = await signUp(client, "Bob")
+  const late: Seen[] = []
+  let stopLate: (() => void) | undefined
+  // shown, but nobody listens for account changes yet
+  const stopWatching = client.useDeviceSessions.listen((state) => {
+    // the server has answered the switch; the list and the session are being asked again
+    if (state.isRefetching && state.switching && !stopLate) {
+      stopLate = onAccountChange(client, ({ from, to, cause }) =>
+        late.push({ from: from?.id ?? null, to: to?.id ?? null, cause }),
+      )
+    }
+  })
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 2)
+  await client.multiSession.setActive({ userId: ada.id })
+  expect(stopLate).toBeDefined()
+  expect(late).toEqual([{ from: bob.id, to: ada.id, cause: "switch" }])
+  stopWatching()
+  stopLate?.()
+})

@@ -1,5 +1,5 @@
 import { type AccountState, accountState, type MultiSessionAuthClient } from "@multisession/core"
-import { Fragment, type ReactNode, useContext, useSyncExternalStore } from "react"
+import { Fragment, type ReactNode, useContext, useMemo, useSyncExternalStore } from "react"
 import { MultiSessionContext } from "./context"
 
 function useAccountState(client?: MultiSessionAuthClient | null): AccountState {
@@ -7,13 +7,18 @@ function useAccountState(client?: MultiSessionAuthClient | null): AccountState {
   const found = client ?? provided?.client
   if (!found) throw new Error("useAccountKey() needs a <MultiSessionProvider> or a client")
   const $account = accountState(found)
-  // A server render (and the hydration after it) shows the account the payload names.
+  // A server render (and the hydration after it) shows the account the payload names; the
+  // same object each time, as React asks of a server snapshot.
   const served = provided?.client === found ? provided.serverState : null
-  return useSyncExternalStore($account.listen, $account.get, () =>
-    served
-      ? { key: (served.active?.user as { id: string } | undefined)?.id ?? null, pending: false }
-      : $account.get(),
+  const onServer = useMemo(
+    () =>
+      served && {
+        key: (served.active?.user as { id: string } | undefined)?.id ?? null,
+        pending: false,
+      },
+    [served],
   )
+  return useSyncExternalStore($account.listen, $account.get, () => onServer || $account.get())
 }
 
 /**

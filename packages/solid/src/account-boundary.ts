@@ -1,4 +1,9 @@
-import { type AccountState, accountState, type MultiSessionAuthClient } from "@multisession/core"
+import {
+  type AccountState,
+  accountState,
+  initialDeviceSessions,
+  type MultiSessionAuthClient,
+} from "@multisession/core"
 import {
   type Accessor,
   createComponent,
@@ -19,6 +24,8 @@ function useAccountState(client?: MultiSessionAuthClient | null): Accessor<Accou
     const served = payload ? { key: user?.id ?? null, pending: false } : $account.get()
     return () => served
   }
+  // The payload fills the store before anything reads it, as useDeviceSessions() does.
+  initialDeviceSessions(found, payload as never)
   const [account, setAccount] = createSignal($account.get())
   onCleanup($account.listen((value) => setAccount(value)))
   return account

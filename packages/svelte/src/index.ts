@@ -5,6 +5,7 @@ import {
   type DeviceSession,
   type DeviceSessions,
   type DeviceSessionsOptions,
+  type DeviceSessionsPayload,
   type DeviceSessionsState,
   getDeviceSessions,
   type InferDeviceSession,
@@ -12,7 +13,7 @@ import {
   type MultiSessionAuthClient,
   selectFields,
 } from "@multisession/core"
-import type { Readable } from "svelte/store"
+import { type Readable, readable } from "svelte/store"
 
 /**
  * A Svelte store of the accounts signed in on this device, with the calls that change them.
@@ -78,6 +79,20 @@ export function deviceSessions<C extends MultiSessionAuthClient>(
   }
 }
 
+// On the server a payload names the account for this request only; in the browser it fills
+// the store (once), which then says the same.
+function servedAccount(
+  client: MultiSessionAuthClient,
+  payload: DeviceSessionsPayload<unknown, unknown> | null | undefined,
+): AccountState | null {
+  if (!payload) return null
+  if (typeof window !== "undefined") {
+    initialDeviceSessions(client, payload as never)
+    return null
+  }
+  return { key: (payload.session?.user as { id: string } | undefined)?.id ?? null, pending: false }
+}
+
 /**
  * The user id of the account the app acts as (`null` when signed out), as a Svelte store that
  * changes only once better-auth's session holds the new account: wrap what belongs to the
@@ -88,8 +103,14 @@ export function deviceSessions<C extends MultiSessionAuthClient>(
  *   const key = accountKey(authClient)
  * </script>
  * {#key $key}<Inbox />{/key}
+ * // server rendering: accountKey(authClient, { payload }), the same payload as deviceSessions'
  */
-export function accountKey(client: MultiSessionAuthClient): Readable<string | null> {
+export function accountKey(
+  client: MultiSessionAuthClient,
+  options: Pick<DeviceSessionsOptions<unknown, unknown>, "payload"> = {},
+): Readable<string | null> {
+  const served = servedAccount(client, options.payload)
+  if (served) return readable(served.key)
   const $key = accountKeyOf(client)
   return { subscribe: (run) => $key.subscribe((key) => run(key)) }
 }
@@ -101,7 +122,12 @@ export function accountKey(client: MultiSessionAuthClient): Readable<string | nu
  * @example
  * {#key $account.key}{#if !$account.pending}<Inbox />{/if}{/key}
  */
-export function accountState(client: MultiSessionAuthClient): Readable<AccountState> {
+export function accountState(
+  client: MultiSessionAuthClient,
+  options: Pick<DeviceSessionsOptions<unknown, unknown>, "payload"> = {},
+): Readable<AccountState> {
+  const served = servedAccount(client, options.payload)
+  if (served) return readable(served)
   const $account = accountStateOf(client)
   return { subscribe: (run) => $account.subscribe((state) => run(state)) }
 }

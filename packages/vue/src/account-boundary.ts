@@ -1,4 +1,9 @@
-import { type AccountState, accountState, type MultiSessionAuthClient } from "@multisession/core"
+import {
+  type AccountState,
+  accountState,
+  initialDeviceSessions,
+  type MultiSessionAuthClient,
+} from "@multisession/core"
 import {
   type ComputedRef,
   computed,
@@ -21,12 +26,14 @@ function useAccountState(client?: MultiSessionAuthClient | null): ShallowRef<Acc
   const found = client ?? provided?.client
   if (!found) throw new Error("useAccountKey() needs app.use(multiSession) or a client")
   const $account = accountState(found)
+  const payload = found === provided?.client ? provided.payload : null
   if (typeof window === "undefined") {
     // A server render shows the account the payload names; without one, nothing yet.
-    const payload = found === provided?.client ? provided.payload : null
     const user = payload?.session?.user as { id: string } | undefined
     return shallowRef(payload ? { key: user?.id ?? null, pending: false } : $account.get())
   }
+  // The payload fills the store before anything reads it, as useDeviceSessions() does.
+  initialDeviceSessions(found, payload as never)
   const state = shallowRef($account.get())
   const stop = $account.listen((value) => {
     state.value = value
