@@ -590,7 +590,7 @@ name beside another account's notes (the suite fails if one does).
 | --- | ${frameworks.map(() => "---").join(" | ")} |
 | account changes | ${frameworks.map((fw) => follow[fw]?.changes).join(" | ")} |
 | DOM states recorded (this tab + the other tab) | ${frameworks.map((fw) => `${follow[fw]?.frames.page} + ${follow[fw]?.frames.other}`).join(" | ")} |
-| notes requests per change that lands on an account (the extra ones above included) | ${frameworks.map((fw) => ((follow[fw]?.notesRequests ?? 0) / (follow[fw]?.arrivals || 1)).toFixed(2)).join(" | ")} |
+| notes requests per change that lands on an account (the extra ones below included) | ${frameworks.map((fw) => ((follow[fw]?.notesRequests ?? 0) / (follow[fw]?.arrivals || 1)).toFixed(2)).join(" | ")} |
 
 Notes requests for the changes that land on an account, by kind of change (the goal: one per
 resource shown). The slow kind adds the request asked before the switch, whose answer never
