@@ -1,6 +1,12 @@
 import { cleanup, render, screen, waitFor } from "@solidjs/testing-library"
 import { afterEach, beforeEach, expect, inject, test } from "vitest"
-import { makeClient, serverTruth, signOutAll, useServerOrigin } from "../../../test/browser"
+import {
+  countingFetch,
+  makeClient,
+  serverTruth,
+  signOutAll,
+  useServerOrigin,
+} from "../../../test/browser"
 import {
   expectFollowed,
   followTheSwitch,
@@ -8,7 +14,7 @@ import {
   recordFrames,
 } from "../../../test/follow-the-switch"
 import { autoSwitch } from "../../core/src"
-import { onAccountChange } from "../src"
+import { AccountBoundary, MultiSessionProvider, onAccountChange, useAccountKey } from "../src"
 import { FollowPage, QueryClient } from "./FollowPage"
 import { makeSolidClient, signUp } from "./solid-client"
 
@@ -68,4 +74,29 @@ test("remounts its children on an account change, so their state starts afresh; 
   expect(notes.requests).toBe(2)
   expect((await serverTruth()).activeUserId).toBe(ada.id)
   stop()
+})
+
+test("starts from the provider's payload: the boundary shows its children at once, without a list request", async () => {
+  useServerOrigin()
+  const seed = makeSolidClient()
+  await signUp(seed, "Ada")
+  const bob = await signUp(seed, "Bob")
+  // What a server route reads with auth.api for this device.
+  const payload = {
+    list: (await seed.multiSession.listDeviceSessions()).data ?? [],
+    session: (await seed.getSession()).data,
+  }
+  const requests = countingFetch()
+  const client = makeSolidClient(requests.fetch)
+  render(() => (
+    <MultiSessionProvider client={client} payload={payload as never}>
+      <AccountBoundary fallback={<p>Loading…</p>}>
+        <p data-testid="inside">{useAccountKey()()}</p>
+      </AccountBoundary>
+    </MultiSessionProvider>
+  ))
+  expect(screen.getByTestId("inside").textContent).toBe(bob.id)
+  // a request of our own as a fence: whatever the render set off was sent before its answer
+  await client.getSession()
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(0)
 })

@@ -1,7 +1,14 @@
 import { QueryClient, VueQueryPlugin } from "@tanstack/vue-query"
 import { cleanup, render, screen, waitFor } from "@testing-library/vue"
 import { afterEach, beforeEach, expect, inject, test } from "vitest"
-import { makeClient, serverTruth, signOutAll, useServerOrigin } from "../../../test/browser"
+import { defineComponent, h } from "vue"
+import {
+  countingFetch,
+  makeClient,
+  serverTruth,
+  signOutAll,
+  useServerOrigin,
+} from "../../../test/browser"
 import {
   expectFollowed,
   followTheSwitch,
@@ -9,7 +16,7 @@ import {
   recordFrames,
 } from "../../../test/follow-the-switch"
 import { autoSwitch } from "../../core/src"
-import { multiSession, onAccountChange } from "../src"
+import { AccountBoundary, multiSession, onAccountChange, useAccountKey } from "../src"
 import FollowPage from "./FollowPage.vue"
 import { makeVueClient, signUp } from "./vue-client"
 
@@ -81,4 +88,31 @@ test("remounts its slot on an account change, so its state starts afresh; the ca
   expect(notes.requests).toBe(2)
   expect((await serverTruth()).activeUserId).toBe(ada.id)
   stop()
+})
+
+test("starts from the provided payload: the boundary shows its slot at once, without a list request", async () => {
+  useServerOrigin()
+  const seed = makeVueClient()
+  await signUp(seed, "Ada")
+  const bob = await signUp(seed, "Bob")
+  // What a server route reads with auth.api for this device.
+  const payload = {
+    list: (await seed.multiSession.listDeviceSessions()).data ?? [],
+    session: (await seed.getSession()).data,
+  }
+  const requests = countingFetch()
+  const client = makeVueClient(requests.fetch)
+  const Inside = defineComponent(() => {
+    const accountKey = useAccountKey()
+    return () => h("p", { "data-testid": "inside" }, accountKey.value ?? "")
+  })
+  const Page = defineComponent(
+    () => () =>
+      h(AccountBoundary, null, { default: () => h(Inside), fallback: () => h("p", "Loading…") }),
+  )
+  render(Page, { global: { plugins: [[multiSession, { client, payload }]] } })
+  expect(screen.getByTestId("inside").textContent).toBe(bob.id)
+  // a request of our own as a fence: whatever the render set off was sent before its answer
+  await client.getSession()
+  expect(requests.count("/multi-session/list-device-sessions")).toBe(0)
 })
