@@ -4,15 +4,17 @@
 // through TanStack Query under an `AccountBoundary`. Every DOM state is recorded while the
 // account changes 50 times, in five ways; no state may pair one account's name with
 // another's notes.
-import { expect, vi } from "vitest"
+import { expect, inject, vi } from "vitest"
 import { getDeviceSessions, onAccountChange } from "../packages/core/src"
-import { type makeClient, PASSWORD, serverTruth, settleSignals } from "./browser"
+import { makeClient, PASSWORD, serverTruth, settleSignals } from "./browser"
 
 /** A vanilla client, or a framework's (whose `useDeviceSessions` is a hook, not the store). */
 /** The parts of TanStack Query's QueryClient used here (each framework's package has its own). */
 interface QueryClient {
   isFetching(): number
   invalidateQueries(): Promise<void>
+  clear(): void
+  getQueryCache(): { getAll(): { queryKey: readonly unknown[] }[] }
 }
 
 type Client = Pick<ReturnType<typeof makeClient>, "$Infer" | "$store" | "signIn" | "multiSession">
@@ -105,10 +107,9 @@ export async function followTheSwitch(options: {
   const [steps, arrivals, requests] = [perStep(), perStep(), perStep()]
   let changes = 0
   let arrived = 0
-  const stop = onAccountChange(client, ({ from, to, cause }) => {
+  const stop = onAccountChange(client, ({ to }) => {
     changes += 1
     if (to) arrived += 1
-    if (process.env.DEBUG_CHANGES) console.log(changes, from?.name, to?.name, cause)
   })
   const $sessions = getDeviceSessions(client).$deviceSessions
   const activeId = () => $sessions.get().active?.user.id
@@ -143,7 +144,6 @@ export async function followTheSwitch(options: {
   for (let i = 0; changes < switches; i += 1) {
     const step = STEPS[i % STEPS.length] as Step
     const before = { requests: notes.requests, arrived }
-    if (process.env.DEBUG_CHANGES) console.log(step)
     switch (step) {
       case "this-tab":
         await act(() => ok(client.multiSession.setActive({ userId: other().id })))
@@ -205,6 +205,63 @@ export function expectFollowed(run: FollowRun, frames: Frame[]): void {
     ...run.arrivals,
     "slow-data": run.arrivals["slow-data"] + run.steps["slow-data"],
   })
-  if (process.env.FOLLOW_REPORT)
-    console.log(JSON.stringify({ ...run, frames: frames.length, shown }))
+}
+
+/** Another tab of the same origin (the roomy server's): a vanilla client. */
+export const otherTab = () => makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL"))
+
+type Check = (check: () => void) => Promise<unknown>
+
+/**
+ * The whole proof for one binding: Ada, Bob and Cy sign up on `client`, `renderPage` renders
+ * the page, and every frame is checked over 50 account changes.
+ */
+export async function proveFollowing(options: {
+  client: Client
+  signUp: (name: string) => Promise<Account>
+  renderPage: () => QueryClient
+  act?: (work: () => Promise<unknown>) => Promise<unknown>
+}): Promise<void> {
+  const accounts = []
+  for (const name of ["Ada", "Bob", "Cy"]) accounts.push(await options.signUp(name))
+  const recorder = recordFrames(document.body)
+  const queryClient = options.renderPage()
+  const { client, act } = options
+  const run = await followTheSwitch({ client, otherTab: otherTab(), accounts, queryClient, act })
+  recorder.stop()
+  expectFollowed(run, recorder.frames)
+}
+
+/**
+ * With Bob's notes on the page, another tab switches to Ada. Nothing here was pending, so the
+ * key alone remounts the account's part: its state starts afresh (the draft is Ada's), and
+ * clearing the cache on the change (the README's recipe) leaves only Ada's notes, fetched once.
+ */
+export async function expectFreshAfterOtherTabSwitch(options: {
+  client: Client
+  queryClient: QueryClient
+  ada: Account
+  bob: Account
+  /** The binding's Testing Library `waitFor` (React's wraps each check in `act`). */
+  waitFor?: Check
+}): Promise<void> {
+  const { client, queryClient, ada, bob } = options
+  const waitFor: Check = options.waitFor ?? ((check) => vi.waitFor(check))
+  const stop = onAccountChange(client, () => queryClient.clear())
+  const owner = () => document.querySelector<HTMLElement>('[data-testid="notes"]')?.dataset.owner
+  const draft = () => document.querySelector('[data-testid="draft"]')?.textContent
+  await waitFor(() => expect(owner()).toBe("Bob"))
+  expect(draft()).toBe(bob.id)
+  await otherTab().multiSession.setActive({ userId: ada.id })
+  await waitFor(() => expect(owner()).toBe("Ada"))
+  expect(draft()).toBe(ada.id)
+  expect(
+    queryClient
+      .getQueryCache()
+      .getAll()
+      .map((query) => query.queryKey),
+  ).toEqual([["notes", ada.id]])
+  expect(notes.requests).toBe(2)
+  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  stop()
 }

@@ -1,24 +1,8 @@
-import { AccountBoundary, type MultiSessionError, useDeviceSessions } from "@multisession/solid"
+import { AccountBoundary, useDeviceSessions } from "@multisession/solid"
 import { createSignal, For, Show } from "solid-js"
+import { describe, hue, initials } from "../../shared/people"
 import { authClient } from "./auth-client"
 import { Notes } from "./Notes"
-
-// One colour per person, the same in the header and the list.
-const hue = (id: string) => [...id].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 360, 0)
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word[0])
-    .join("")
-    .toUpperCase()
-
-const describe = (error: MultiSessionError) =>
-  error.code === "INVALID_SESSION_TOKEN"
-    ? "That account was already removed from this device."
-    : error.message
 
 function Who(props: { user: { id: string; name: string; email: string } }) {
   return (

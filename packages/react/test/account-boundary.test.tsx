@@ -3,18 +3,11 @@ import { act, cleanup, render, screen, waitFor } from "@testing-library/react"
 import { createAuthClient } from "better-auth/react"
 import { Suspense, useState } from "react"
 import { afterEach, beforeEach, expect, inject, test } from "vitest"
+import { disposedAfterTest, serverTruth, signOutAll, useServerOrigin } from "../../../test/browser"
 import {
-  disposedAfterTest,
-  makeClient,
-  serverTruth,
-  signOutAll,
-  useServerOrigin,
-} from "../../../test/browser"
-import {
-  expectFollowed,
-  followTheSwitch,
+  expectFreshAfterOtherTabSwitch,
   notes,
-  recordFrames,
+  proveFollowing,
 } from "../../../test/follow-the-switch"
 import { autoSwitch, multiSessionClient } from "../../core/src"
 import {
@@ -92,22 +85,12 @@ function renderPage(client: ReturnType<typeof makeClientWithRecovery>) {
 
 test("no frame shows one account's name beside another's notes, over 50 account changes", async () => {
   const client = makeClientWithRecovery()
-  const accounts = [
-    await signUp(client, "Ada"),
-    await signUp(client, "Bob"),
-    await signUp(client, "Cy"),
-  ]
-  const recorder = recordFrames(document.body)
-  const queryClient = renderPage(client)
-  const run = await followTheSwitch({
+  await proveFollowing({
     client,
-    otherTab: makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL")),
-    accounts,
-    queryClient,
+    signUp: (name) => signUp(client, name),
+    renderPage: () => renderPage(client),
     act: (work) => act(work),
   })
-  recorder.stop()
-  expectFollowed(run, recorder.frames)
 }, 60_000)
 
 async function twoAccounts() {
@@ -119,14 +102,8 @@ async function twoAccounts() {
 
 test("remounts its children on an account change, so their state starts afresh", async () => {
   const { client, ada, bob } = await twoAccounts()
-  renderPage(client)
-  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Bob"))
-  expect(screen.getByTestId("draft").textContent).toBe(bob.id)
-  // switched in another tab: nothing here is pending, the key alone remounts
-  const otherTab = makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL"))
-  await otherTab.multiSession.setActive({ userId: ada.id })
-  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Ada"))
-  expect(screen.getByTestId("draft").textContent).toBe(ada.id)
+  const queryClient = renderPage(client)
+  await expectFreshAfterOtherTabSwitch({ client, queryClient, ada, bob, waitFor })
 })
 
 function SuspendingNotes() {

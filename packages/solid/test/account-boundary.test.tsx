@@ -1,20 +1,13 @@
-import { cleanup, render, screen, waitFor } from "@solidjs/testing-library"
+import { cleanup, render, screen } from "@solidjs/testing-library"
 import { afterEach, beforeEach, expect, inject, test } from "vitest"
+import { countingFetch, signOutAll, useServerOrigin } from "../../../test/browser"
 import {
-  countingFetch,
-  makeClient,
-  serverTruth,
-  signOutAll,
-  useServerOrigin,
-} from "../../../test/browser"
-import {
-  expectFollowed,
-  followTheSwitch,
+  expectFreshAfterOtherTabSwitch,
   notes,
-  recordFrames,
+  proveFollowing,
 } from "../../../test/follow-the-switch"
 import { autoSwitch } from "../../core/src"
-import { AccountBoundary, MultiSessionProvider, onAccountChange, useAccountKey } from "../src"
+import { AccountBoundary, MultiSessionProvider, useAccountKey } from "../src"
 import { FollowPage, QueryClient } from "./FollowPage"
 import { makeSolidClient, signUp } from "./solid-client"
 
@@ -31,7 +24,6 @@ const makeClientWithRecovery = () =>
     maximumSessions: 64,
     autoSwitch: autoSwitch("first"),
   })
-const otherTab = () => makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL"))
 
 function renderPage(client: ReturnType<typeof makeClientWithRecovery>) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
@@ -41,16 +33,11 @@ function renderPage(client: ReturnType<typeof makeClientWithRecovery>) {
 
 test("no frame shows one account's name beside another's notes, over 50 account changes", async () => {
   const client = makeClientWithRecovery()
-  const accounts = [
-    await signUp(client, "Ada"),
-    await signUp(client, "Bob"),
-    await signUp(client, "Cy"),
-  ]
-  const recorder = recordFrames(document.body)
-  const queryClient = renderPage(client)
-  const run = await followTheSwitch({ client, otherTab: otherTab(), accounts, queryClient })
-  recorder.stop()
-  expectFollowed(run, recorder.frames)
+  await proveFollowing({
+    client,
+    signUp: (name) => signUp(client, name),
+    renderPage: () => renderPage(client),
+  })
 }, 60_000)
 
 test("remounts its children on an account change, so their state starts afresh; the cache recipe", async () => {
@@ -58,22 +45,7 @@ test("remounts its children on an account change, so their state starts afresh; 
   const ada = await signUp(client, "Ada")
   const bob = await signUp(client, "Bob")
   const queryClient = renderPage(client)
-  const stop = onAccountChange(client, () => queryClient.clear())
-  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Bob"))
-  expect(screen.getByTestId("draft").textContent).toBe(bob.id)
-  // switched in another tab: nothing here is pending, the key alone remounts
-  await otherTab().multiSession.setActive({ userId: ada.id })
-  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Ada"))
-  expect(screen.getByTestId("draft").textContent).toBe(ada.id)
-  expect(
-    queryClient
-      .getQueryCache()
-      .getAll()
-      .map((query) => query.queryKey),
-  ).toEqual([["notes", ada.id]])
-  expect(notes.requests).toBe(2)
-  expect((await serverTruth()).activeUserId).toBe(ada.id)
-  stop()
+  await expectFreshAfterOtherTabSwitch({ client, queryClient, ada, bob })
 })
 
 test("starts from the provider's payload: the boundary shows its children at once, without a list request", async () => {

@@ -1,15 +1,13 @@
 import { QueryClient } from "@tanstack/svelte-query"
-import { cleanup, render, screen, waitFor } from "@testing-library/svelte"
-import { afterEach, beforeEach, expect, inject, test } from "vitest"
-import { makeClient, serverTruth, signOutAll, useServerOrigin } from "../../../test/browser"
+import { cleanup, render } from "@testing-library/svelte"
+import { afterEach, beforeEach, inject, test } from "vitest"
+import { signOutAll, useServerOrigin } from "../../../test/browser"
 import {
-  expectFollowed,
-  followTheSwitch,
+  expectFreshAfterOtherTabSwitch,
   notes,
-  recordFrames,
+  proveFollowing,
 } from "../../../test/follow-the-switch"
 import { autoSwitch } from "../../core/src"
-import { onAccountChange } from "../src"
 import { makeSvelteClient, signUp } from "./auth-client"
 import FollowPage from "./FollowPage.svelte"
 
@@ -26,7 +24,6 @@ const makeClientWithRecovery = () =>
     maximumSessions: 64,
     autoSwitch: autoSwitch("first"),
   })
-const otherTab = () => makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL"))
 
 function renderPage(client: ReturnType<typeof makeClientWithRecovery>) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
@@ -36,16 +33,11 @@ function renderPage(client: ReturnType<typeof makeClientWithRecovery>) {
 
 test("no frame shows one account's name beside another's notes, over 50 account changes", async () => {
   const client = makeClientWithRecovery()
-  const accounts = [
-    await signUp(client, "Ada"),
-    await signUp(client, "Bob"),
-    await signUp(client, "Cy"),
-  ]
-  const recorder = recordFrames(document.body)
-  const queryClient = renderPage(client)
-  const run = await followTheSwitch({ client, otherTab: otherTab(), accounts, queryClient })
-  recorder.stop()
-  expectFollowed(run, recorder.frames)
+  await proveFollowing({
+    client,
+    signUp: (name) => signUp(client, name),
+    renderPage: () => renderPage(client),
+  })
 }, 60_000)
 
 test("{#key $key} remounts on an account change, so state starts afresh; the cache recipe", async () => {
@@ -53,20 +45,5 @@ test("{#key $key} remounts on an account change, so state starts afresh; the cac
   const ada = await signUp(client, "Ada")
   const bob = await signUp(client, "Bob")
   const queryClient = renderPage(client)
-  const stop = onAccountChange(client, () => queryClient.clear())
-  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Bob"))
-  expect(screen.getByTestId("draft").textContent).toBe(bob.id)
-  // switched in another tab: nothing here is pending, the key alone remounts
-  await otherTab().multiSession.setActive({ userId: ada.id })
-  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Ada"))
-  expect(screen.getByTestId("draft").textContent).toBe(ada.id)
-  expect(
-    queryClient
-      .getQueryCache()
-      .getAll()
-      .map((query) => query.queryKey),
-  ).toEqual([["notes", ada.id]])
-  expect(notes.requests).toBe(2)
-  expect((await serverTruth()).activeUserId).toBe(ada.id)
-  stop()
+  await expectFreshAfterOtherTabSwitch({ client, queryClient, ada, bob })
 })

@@ -1,22 +1,15 @@
 import { QueryClient, VueQueryPlugin } from "@tanstack/vue-query"
-import { cleanup, render, screen, waitFor } from "@testing-library/vue"
+import { cleanup, render, screen } from "@testing-library/vue"
 import { afterEach, beforeEach, expect, inject, test } from "vitest"
 import { defineComponent, h } from "vue"
+import { countingFetch, signOutAll, useServerOrigin } from "../../../test/browser"
 import {
-  countingFetch,
-  makeClient,
-  serverTruth,
-  signOutAll,
-  useServerOrigin,
-} from "../../../test/browser"
-import {
-  expectFollowed,
-  followTheSwitch,
+  expectFreshAfterOtherTabSwitch,
   notes,
-  recordFrames,
+  proveFollowing,
 } from "../../../test/follow-the-switch"
 import { autoSwitch } from "../../core/src"
-import { AccountBoundary, multiSession, onAccountChange, useAccountKey } from "../src"
+import { AccountBoundary, multiSession, useAccountKey } from "../src"
 import FollowPage from "./FollowPage.vue"
 import { makeVueClient, signUp } from "./vue-client"
 
@@ -49,21 +42,11 @@ function renderPage(client: ReturnType<typeof makeClientWithRecovery>) {
 
 test("no frame shows one account's name beside another's notes, over 50 account changes", async () => {
   const client = makeClientWithRecovery()
-  const accounts = [
-    await signUp(client, "Ada"),
-    await signUp(client, "Bob"),
-    await signUp(client, "Cy"),
-  ]
-  const recorder = recordFrames(document.body)
-  const queryClient = renderPage(client)
-  const run = await followTheSwitch({
+  await proveFollowing({
     client,
-    otherTab: makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL")),
-    accounts,
-    queryClient,
+    signUp: (name) => signUp(client, name),
+    renderPage: () => renderPage(client),
   })
-  recorder.stop()
-  expectFollowed(run, recorder.frames)
 }, 60_000)
 
 test("remounts its slot on an account change, so its state starts afresh; the cache recipe", async () => {
@@ -71,23 +54,7 @@ test("remounts its slot on an account change, so its state starts afresh; the ca
   const ada = await signUp(client, "Ada")
   const bob = await signUp(client, "Bob")
   const queryClient = renderPage(client)
-  const stop = onAccountChange(client, () => queryClient.clear())
-  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Bob"))
-  expect(screen.getByTestId("draft").textContent).toBe(bob.id)
-  // switched in another tab: nothing here is pending, the key alone remounts
-  const otherTab = makeClient({ maximumSessions: 64 }, fetch, inject("roomyAuthURL"))
-  await otherTab.multiSession.setActive({ userId: ada.id })
-  await waitFor(() => expect(screen.getByTestId("notes").dataset.owner).toBe("Ada"))
-  expect(screen.getByTestId("draft").textContent).toBe(ada.id)
-  expect(
-    queryClient
-      .getQueryCache()
-      .getAll()
-      .map((query) => query.queryKey),
-  ).toEqual([["notes", ada.id]])
-  expect(notes.requests).toBe(2)
-  expect((await serverTruth()).activeUserId).toBe(ada.id)
-  stop()
+  await expectFreshAfterOtherTabSwitch({ client, queryClient, ada, bob })
 })
 
 test("starts from the provided payload: the boundary shows its slot at once, without a list request", async () => {
