@@ -21,8 +21,9 @@ import type {
   MultiSessionClientOptions,
   MutationResult,
   RawEntry,
+  Remembering,
 } from "./types"
-import { createView } from "./view"
+import { type Actions, createView } from "./view"
 
 /** What `createDeviceSessions` hands the plugin, the bindings and the opt-in helpers. */
 export interface DeviceSessionsController {
@@ -45,7 +46,7 @@ export interface DeviceSessionsController {
 
 export function createDeviceSessions(
   $fetch: AuthFetch,
-  { maximumSessions = 5, autoSwitch }: MultiSessionClientOptions = {},
+  { maximumSessions = 5, autoSwitch, remember }: MultiSessionClientOptions = {},
 ): DeviceSessionsController {
   if (!Number.isInteger(maximumSessions) || maximumSessions < 1) {
     throw new TypeError("multisession: maximumSessions must be a whole number ≥ 1")
@@ -53,14 +54,22 @@ export function createDeviceSessions(
   let atoms: SessionAtoms
   let channel: BroadcastChannel | undefined
   let stopAnnouncing = () => {}
-  const refetch = () => {
-    store.dispatch(refetchRequested())
-    return fresh.revalidate()
+  // The remembered accounts, with `rememberAccounts()`, once the client is connected: it
+  // hears each settled state, and fills in `forget` and `forgetAll`.
+  let memory: Remembering | undefined
+  const actions: Actions = {
+    refetch() {
+      store.dispatch(refetchRequested())
+      return fresh.revalidate()
+    },
+    forget() {},
+    forgetAll() {},
   }
-  const store = createStore(
-    createView(maximumSessions, refetch),
-    (state) => life.shown() && autoSwitch?.(state, recovery),
-  )
+  const store = createStore(createView(maximumSessions, actions), (state) => {
+    if (!life.shown()) return
+    autoSwitch?.(state, recovery)
+    memory?.()
+  })
   const fresh = createRefresher(
     $fetch,
     store,
@@ -101,10 +110,11 @@ export function createDeviceSessions(
       // Whatever better-auth signals in this tab (a sign-in, a sign-out, a user update…)
       // is news for the other tabs too.
       stopAnnouncing = atoms.$sessionSignal.listen(() => fresh.quiet() || channel?.postMessage(0))
+      memory = remember?.(controller, actions, channelName)
     },
     setActive: mutation("set-active", "switch"),
     revoke: mutation("revoke", "revoke"),
-    refetch,
+    refetch: actions.refetch,
     dispose() {
       stopAnnouncing()
       channel?.close()
@@ -112,7 +122,7 @@ export function createDeviceSessions(
       life.dispose()
     },
     stateOf: (entries, session) =>
-      createView(maximumSessions, refetch)(apply(initialModel, hydrated(entries, session))),
+      createView(maximumSessions, actions)(apply(initialModel, hydrated(entries, session))),
     accept: life.hydrate,
   }
   return controller

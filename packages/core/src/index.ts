@@ -14,6 +14,7 @@ export {
   type MultiSessionAuthClient,
 } from "./get-device-sessions"
 export { deviceSessionsSnapshot, hydrateDeviceSessions, initialDeviceSessions } from "./hydration"
+export { rememberAccounts } from "./remember"
 export { selectFields } from "./select-fields"
 export type {
   AccountChange,
@@ -27,4 +28,7 @@ export type {
   MultiSessionClientOptions,
   MultiSessionFetchOptions,
   MutationResult,
+  RememberAccounts,
+  RememberAccountsOptions,
+  RememberedAccount,
 } from "./types"

@@ -2,7 +2,7 @@
 // Pure: no request, timer or atom here, so each step can be tested without a server.
 import { type MultiSessionError, toError } from "./errors"
 import { isList } from "./session-link"
-import type { AccountChangeCause, RawEntry } from "./types"
+import type { AccountChangeCause, RawEntry, RememberedAccount } from "./types"
 
 export interface Model {
   /** The last good list from the server. */
@@ -28,6 +28,8 @@ export interface Model {
   revoking: readonly string[]
   /** Why the account the app acts as may be about to change, noted by what set it going. */
   cause: AccountChangeCause | null
+  /** The accounts that left this device, kept by `rememberAccounts()`; `[]` without it. */
+  remembered: readonly RememberedAccount[]
 }
 
 export type Call = "set-active" | "revoke"
@@ -46,14 +48,17 @@ export const initialModel: Model = {
   switching: null,
   revoking: [],
   cause: null,
+  remembered: [],
 }
 
 /** `next`, or `old` itself when it holds the same (dates compare by value). */
 export const keep = <T>(next: T, old: T | null | undefined): T =>
   old !== undefined && JSON.stringify(old) === JSON.stringify(next) ? (old as T) : next
 
-export const byUser = <E extends RawEntry>(entries: readonly E[] | null, id: unknown) =>
-  entries?.find((entry) => entry.user.id === id)
+export const byUser = <E extends { user: { id: string } }>(
+  entries: readonly E[] | null | undefined,
+  id: unknown,
+) => entries?.find((entry) => entry.user.id === id)
 
 /** A transition's result: the fields it changes. */
 export type Patch = Partial<Model>
@@ -89,9 +94,17 @@ export const listAnswered = (m: Model, answer: readonly RawEntry[]): Patch => ({
 
 export const listFailed = (listError: MultiSessionError): Patch => ({ listing: false, listError })
 
-/** The list request's outcome: a list the server's shape, or else an error. */
-export const listSettled = (m: Model, { data, error }: { data: unknown; error: unknown }): Patch =>
-  !error && isList(data) ? listAnswered(m, data) : listFailed(toError(error, "list"))
+/**
+ * The list request's outcome: a list the server's shape, or else an error. Answered while the
+ * session is not being fetched, it was no session refresh's: the next refresh asks again.
+ */
+export const listSettled = (
+  m: Model,
+  { data, error }: { data: unknown; error: unknown },
+): Patch => ({
+  ...(!error && isList(data) ? listAnswered(m, data) : listFailed(toError(error, "list"))),
+  listAsked: m.sessionBusy && m.listAsked,
+})
 
 /**
  * The session still names an account that just left the list: that session may be gone too,

@@ -1,5 +1,6 @@
 import type { Session, User } from "better-auth"
 import type { BetterAuthClientOptions } from "better-auth/client"
+import type { ReadableAtom } from "nanostores"
 import type { MultiSessionError } from "./errors"
 
 /**
@@ -47,7 +48,70 @@ export interface DeviceSessionsState<E extends DeviceSession<unknown, unknown> =
   isAtCapacity: boolean
   /** Signed in as an account the server left off the list, because the device was full. */
   activeNotListed: boolean
+  /**
+   * Accounts that left this device, most recently active first, with `rememberAccounts()`:
+   * display data only, never a token. Always `[]` without it, and until the list is known.
+   */
+  remembered: readonly RememberedAccount[]
+  /** Drops one remembered account from this device (an account still signed in stays). */
+  forget: (userId: string) => void
+  /** Drops every remembered account from this device. */
+  forgetAll: () => void
 }
+
+/**
+ * An account that left this device, kept on the chooser by `rememberAccounts()`: what a
+ * "Signed out" row shows, and nothing the server would take as a credential.
+ *
+ * @example
+ * const row = (account: RememberedAccount) => `${account.user.name} <${account.user.email}>`
+ */
+export interface RememberedAccount {
+  user: { id: string; name: string; email: string; image: string | null }
+  /** When it was last the active account on this device, in ms since the epoch (`Date.now()`). */
+  lastActiveAt: number
+}
+
+/**
+ * Options of `rememberAccounts()`.
+ *
+ * @example
+ * const options: RememberAccountsOptions = { max: 3, keepOnSignOut: true }
+ */
+export interface RememberAccountsOptions {
+  /** How many signed-out accounts to keep; the least recently active go first. Default 5. */
+  max?: number
+  /** Remember the accounts "sign out of all" (better-auth's `signOut()`) signs out. Default false. */
+  keepOnSignOut?: boolean
+}
+
+/** What the store hands `rememberAccounts()`; the slice of core's controller it uses. */
+export interface RememberLink {
+  model(): {
+    shown: readonly RawEntry[] | null
+    remembered: readonly RememberedAccount[]
+  }
+  dispatch(patch: {
+    remembered?: readonly RememberedAccount[]
+    cause?: AccountChangeCause | null
+  }): void
+  $deviceSessions: ReadableAtom<unknown>
+}
+
+/** What `rememberAccounts()` gives the store: called with each settled state. */
+export type Remembering = () => void
+
+/**
+ * Made by `rememberAccounts()`, passed as `multiSessionClient({ remember })`. Opt-in, so an
+ * app that does not use it does not ship it.
+ */
+export type RememberAccounts = (
+  store: RememberLink,
+  /** The calls each state hands out: `forget` and `forgetAll` are filled in. */
+  actions: Pick<DeviceSessionsState, "forget" | "forgetAll">,
+  /** The auth server's base URL, which names the storage key. */
+  name: string,
+) => Remembering
 
 /**
  * What the server loads for a first render: the device's list and the current session,
@@ -120,6 +184,11 @@ export interface MultiSessionClientOptions {
    * Default: stay signed out.
    */
   autoSwitch?: AutoSwitch
+  /**
+   * Keep the accounts that leave this device on the chooser as `remembered`, signed out:
+   * `rememberAccounts({ max })`. Default: off, nothing stored.
+   */
+  remember?: RememberAccounts
 }
 
 /**

@@ -6,7 +6,10 @@ import type { DeviceSession, DeviceSessionsState, RawEntry } from "./types"
 
 export type View = (m: Model) => DeviceSessionsState
 
-export function createView(maximumSessions: number, refetch: () => Promise<void>): View {
+/** The calls a state hands out beside its data. */
+export type Actions = Pick<DeviceSessionsState, "refetch" | "forget" | "forgetAll">
+
+export function createView(maximumSessions: number, actions: Actions): View {
   // Each raw entry's faces (inactive, active) and each raw list's arrays, by what they show.
   const made = new WeakMap<object, Record<string, never>>()
   const once = <T>(owner: object, key: string, make: () => T): T => {
@@ -39,7 +42,7 @@ export function createView(maximumSessions: number, refetch: () => Promise<void>
       error,
       isPending: !data && (busy || !error),
       isRefetching: busy,
-      refetch,
+      ...actions,
       active:
         data?.find((entry) => entry.isActive) ??
         (activeNotListed
@@ -49,6 +52,7 @@ export function createView(maximumSessions: number, refetch: () => Promise<void>
       revoking: m.revoking,
       isAtCapacity: (m.shown?.length ?? 0) >= maximumSessions,
       activeNotListed,
+      remembered: m.remembered,
     }
     const same =
       last &&

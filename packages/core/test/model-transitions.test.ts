@@ -35,7 +35,7 @@ const entry = (id: string, token = `token-${id}`, name = id): RawEntry =>
 
 const run = (...patches: ((m: Model) => Patch)[]) =>
   patches.reduce((m, step) => apply(m, step(m)), initialModel)
-const refetch = async () => {}
+const actions = { refetch: async () => {}, forget: () => {}, forgetAll: () => {} }
 
 const ada = entry("ada")
 const bob = entry("bob")
@@ -71,7 +71,7 @@ test("keeps the entries and the list of an answer that changed nothing", () => {
 })
 
 test("clears a refresh's error, and a call's unanswered or bad input, on a good answer; not a refusal", () => {
-  const view = createView(5, refetch)
+  const view = createView(5, actions)
   const refusal = toError(
     { code: "INVALID_SESSION_TOKEN", status: 401, statusText: "Unauthorized" },
     "revoke",
@@ -137,7 +137,7 @@ test("overlays a switch and removals until each call settles", () => {
 })
 
 test("the view hands back the very objects after an overlay rolls back", () => {
-  const view = createView(5, refetch)
+  const view = createView(5, actions)
   const before = view(listed)
   const switching = apply(listed, callStarted(listed, "set-active", "ada"))
   const during = view(switching)
@@ -150,25 +150,25 @@ test("the view hands back the very objects after an overlay rolls back", () => {
 })
 
 test("the view hides an entry being removed and says when the device is full", () => {
-  const view = createView(2, refetch)
+  const view = createView(2, actions)
   const state = view(apply(listed, callStarted(listed, "revoke", "ada")))
   expect(state.data?.map((e) => e.user.id)).toEqual(["bob"])
   expect(state.isAtCapacity).toBe(true)
-  expect(createView(3, refetch)(listed).isAtCapacity).toBe(false)
+  expect(createView(3, actions)(listed).isAtCapacity).toBe(false)
 })
 
 test("the view names an active account the server left off a full list", () => {
   const dee = entry("dee")
   const m = apply(listed, sessionChanged(false, dee))
-  const state = createView(2, refetch)(m)
+  const state = createView(2, actions)(m)
   expect(state.activeNotListed).toBe(true)
   expect(state.active?.user.id).toBe("dee")
   expect(state.data?.some((e) => e.isActive)).toBe(false)
-  expect(createView(2, refetch)(listed).activeNotListed).toBe(false)
+  expect(createView(2, actions)(listed).activeNotListed).toBe(false)
 })
 
 test("the view is pending only while nothing is known and no error says why", () => {
-  const view = createView(5, refetch)
+  const view = createView(5, actions)
   expect(view(initialModel)).toMatchObject({ isPending: true, isRefetching: false, data: null })
   const failed = view(apply(initialModel, listFailed(toError(undefined, "list"))))
   expect(failed).toMatchObject({ isPending: false, data: null })
@@ -318,7 +318,7 @@ test("finds a target on the list by user id or by token", () => {
 })
 
 test("the view names no unlisted active account before the list is known", () => {
-  const view = createView(2, refetch)
+  const view = createView(2, actions)
   const noList = apply(initialModel, sessionChanged(false, ada))
   expect(view(noList)).toMatchObject({ activeNotListed: false, active: null, data: null })
   const full = view(apply(listed, sessionChanged(false, entry("dee"))))
@@ -328,7 +328,7 @@ test("the view names no unlisted active account before the list is known", () =>
 test("the view names no unlisted active account while a switch goes to one the list has lost", () => {
   // A switch to Cy is under way when a refresh shows the list without Cy (removed elsewhere).
   const switching = apply(listed, callStarted(listed, "set-active", "cy"))
-  const state = createView(2, refetch)(switching)
+  const state = createView(2, actions)(switching)
   expect(state.activeNotListed).toBe(false)
   expect(state.active).toBeNull()
 })

@@ -5,6 +5,7 @@ import {
   countingFetch,
   makeClient,
   PASSWORD,
+  returnToTab,
   serverTruth,
   signOutAll,
   signUp,
@@ -251,5 +252,22 @@ test("opens one tab channel per client, named for its server, and closes it on d
   const stop = sessions.$deviceSessions.listen(() => {})
   await client.getSession()
   expect(requests.count(LIST)).toBe(0)
+  stop()
+})
+
+// Found by remember.test.ts (issue 16): removing another account asks for the list without
+// a session refresh, and the next refresh took that long-answered request for its own.
+test("a return to the tab after removing another account asks for the list again", async () => {
+  const requests = countingFetch()
+  const { client, users, stop } = await accounts(["Ada", "Bob", "Cy"], requests.fetch)
+  const [ada, bob] = users
+  await client.multiSession.revoke({ userId: ada.id })
+  await fetch(`/test/revoke-user?email=${encodeURIComponent(bob.email)}`, { method: "POST" })
+  requests.reset()
+  returnToTab()
+  const after = await waitFor(client.useDeviceSessions, (s) => settled(s) && s.data?.length === 1)
+  expect(after.data?.map((e) => e.user.name)).toEqual(["Cy"])
+  expect(requests.count(LIST)).toBe(1)
+  expect(requests.count("/get-session")).toBe(1)
   stop()
 })

@@ -27,7 +27,8 @@ import { type Readable, readable } from "svelte/store"
  */
 export interface DeviceSessionsStore<E extends DeviceSession<unknown, unknown> = DeviceSession>
   extends Readable<DeviceSessionsState<E>>,
-    Pick<DeviceSessions<E>, "setActive" | "revoke" | "refetch"> {}
+    Pick<DeviceSessions<E>, "setActive" | "revoke" | "refetch">,
+    Pick<DeviceSessionsState<E>, "forget" | "forgetAll"> {}
 
 /**
  * The device-session list of an auth client as a Svelte store, typed from that client
@@ -76,6 +77,9 @@ export function deviceSessions<C extends MultiSessionAuthClient>(
     setActive,
     revoke,
     refetch,
+    // Filled in by rememberAccounts() when the client was made: read when called.
+    forget: (userId) => $deviceSessions.value?.forget(userId),
+    forgetAll: () => $deviceSessions.value?.forgetAll(),
   }
 }
 

@@ -29,10 +29,14 @@ export type EntryOf<C> = [NonNullable<C>] extends [never]
 
 /** What `useDeviceSessions()` returns: each field of the store as a readonly ref, and the calls. */
 export type UseDeviceSessionsReturn<E extends DeviceSession<unknown, unknown> = DeviceSession> = {
-  readonly [K in Exclude<keyof DeviceSessionsState<E>, "refetch">]: ComputedRef<
+  readonly [K in Exclude<keyof DeviceSessionsState<E>, Calls>]: ComputedRef<
     DeviceSessionsState<E>[K]
   >
-} & Pick<DeviceSessions<E>, "setActive" | "revoke" | "refetch">
+} & Pick<DeviceSessionsState<E>, Calls> &
+  Pick<DeviceSessions<E>, "setActive" | "revoke">
+
+/** The fields of core's state that are calls: handed out as they are, not as refs. */
+type Calls = "refetch" | "forget" | "forgetAll"
 
 /**
  * The accounts signed in on this device, live. Every component that calls it shares one
@@ -78,15 +82,14 @@ export function useDeviceSessions<C extends MultiSessionAuthClient | undefined =
     })
     if (getCurrentScope()) onScopeDispose(stop)
   }
-  // One ref per field of core's state, whatever fields core has.
-  const refs: Record<string, ComputedRef<unknown>> = {}
-  for (const key of Object.keys(state.value) as (keyof typeof state.value)[]) {
-    if (key !== "refetch") refs[key] = computed(() => state.value[key])
+  // One ref per field of core's state, whatever fields core has; its calls as they are.
+  const fields: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(state.value)) {
+    fields[key] = typeof value === "function" ? value : computed(() => state.value[key as "data"])
   }
   return {
-    ...(refs as unknown as UseDeviceSessionsReturn<EntryOf<C>>),
+    ...(fields as unknown as UseDeviceSessionsReturn<EntryOf<C>>),
     setActive: sessions.setActive,
     revoke: sessions.revoke,
-    refetch: sessions.refetch,
   }
 }
