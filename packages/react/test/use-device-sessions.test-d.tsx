@@ -4,7 +4,7 @@ import { inferAdditionalFields } from "better-auth/client/plugins"
 import { createAuthClient } from "better-auth/react"
 import { describe, expectTypeOf, test } from "vitest"
 import type { TestAuth } from "../../../test/auth-server"
-import { multiSessionClient } from "../../core/src"
+import { multiSessionClient, type RememberedAccount } from "../../core/src"
 import {
   type DeviceSession,
   type DeviceSessionsState,
@@ -95,4 +95,13 @@ describe("the better-auth/client (vanilla) client", () => {
     expectTypeOf(entry?.user.plan).toEqualTypeOf<string | null | undefined>()
     expectTypeOf(entry?.user.name).toEqualTypeOf<string | undefined>()
   })
+})
+
+test("hands out the remembered accounts and the calls that forget them", () => {
+  const client = createAuthClient({ plugins: [multiSessionClient()] })
+  const { remembered, forget, forgetAll } = useDeviceSessions(client)
+  expectTypeOf(remembered).toEqualTypeOf<readonly RememberedAccount[]>()
+  expectTypeOf(remembered[0]?.user.email).toEqualTypeOf<string | undefined>()
+  expectTypeOf(forget).toEqualTypeOf<(userId: string) => void>()
+  expectTypeOf(forgetAll).toEqualTypeOf<() => void>()
 })

@@ -1,4 +1,9 @@
-import type { DeviceSessionsState, InferDeviceSession, MutationResult } from "@multisession/core"
+import type {
+  DeviceSessionsState,
+  InferDeviceSession,
+  MutationResult,
+  RememberedAccount,
+} from "@multisession/core"
 import { multiSessionClient } from "@multisession/core"
 import { createAuthClient } from "better-auth/solid"
 import type { Accessor } from "solid-js"
@@ -38,4 +43,11 @@ describe("useDeviceSessions", () => {
   test("the account key is an accessor", () => {
     expectTypeOf(useAccountKey(plain)).toEqualTypeOf<Accessor<string | null>>()
   })
+})
+
+test("hands out the remembered accounts and the calls that forget them", () => {
+  const accounts = useDeviceSessions(plain)
+  expectTypeOf(accounts.remembered).toEqualTypeOf<readonly RememberedAccount[]>()
+  expectTypeOf(accounts.forget).toEqualTypeOf<(userId: string) => void>()
+  expectTypeOf(accounts.forgetAll).toEqualTypeOf<() => void>()
 })

@@ -1,4 +1,9 @@
-import type { DeviceSessionsState, InferDeviceSession, MutationResult } from "@multisession/core"
+import type {
+  DeviceSessionsState,
+  InferDeviceSession,
+  MutationResult,
+  RememberedAccount,
+} from "@multisession/core"
 import { multiSessionClient } from "@multisession/core"
 import { createAuthClient } from "better-auth/svelte"
 import { fromStore, get, type Readable } from "svelte/store"
@@ -50,4 +55,12 @@ describe("deviceSessions", () => {
     // @ts-expect-error a client needs $Infer and $store
     deviceSessions({})
   })
+})
+
+test("hands out the remembered accounts, and forget/forgetAll on the store and in its value", () => {
+  const accounts = deviceSessions(plain)
+  expectTypeOf(get(accounts).remembered).toEqualTypeOf<readonly RememberedAccount[]>()
+  expectTypeOf(accounts.forget).toEqualTypeOf<(userId: string) => void>()
+  expectTypeOf(accounts.forgetAll).toEqualTypeOf<() => void>()
+  expectTypeOf(get(accounts).forget).toEqualTypeOf<(userId: string) => void>()
 })

@@ -1,4 +1,9 @@
-import type { InferDeviceSession, MultiSessionError, MutationResult } from "@multisession/core"
+import type {
+  InferDeviceSession,
+  MultiSessionError,
+  MutationResult,
+  RememberedAccount,
+} from "@multisession/core"
 import type { Session, User } from "better-auth"
 import { describe, expectTypeOf, test } from "vitest"
 import { type ComputedRef, createApp } from "vue"
@@ -69,4 +74,11 @@ test("refuses what is not an auth client", () => {
   createApp({}).use(multiSession, { client })
   expectTypeOf(provideMultiSession).parameter(0).toExtend<object>()
   expectTypeOf(provideMultiSession(client)).toBeVoid()
+})
+
+test("hands out the remembered accounts as a ref and the calls that forget them as they are", () => {
+  const { remembered, forget, forgetAll } = useDeviceSessions(client)
+  expectTypeOf(remembered).toEqualTypeOf<ComputedRef<readonly RememberedAccount[]>>()
+  expectTypeOf(forget).toEqualTypeOf<(userId: string) => void>()
+  expectTypeOf(forgetAll).toEqualTypeOf<() => void>()
 })
