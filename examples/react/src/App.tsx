@@ -1,5 +1,5 @@
 import { AccountBoundary, useDeviceSessions } from "@multisession/react"
-import { type CSSProperties, type FormEvent, useState } from "react"
+import { type CSSProperties, type FormEvent, useEffect, useRef, useState } from "react"
 import { describe, hue, initials } from "../../shared/people"
 import { authClient } from "./auth-client"
 import { Notes } from "./Notes"
@@ -33,10 +33,13 @@ export function App() {
     revoking,
     isAtCapacity,
     activeNotListed,
+    remembered,
     setActive,
     revoke,
+    forget,
   } = useDeviceSessions<typeof authClient>()
-  const [adding, setAdding] = useState(false)
+  // The add-account form, open or not; "Sign in again" opens it with the email filled in.
+  const [adding, setAdding] = useState<{ email: string } | null>(null)
 
   return (
     <main className="app">
@@ -120,15 +123,47 @@ export function App() {
         </p>
       )}
 
+      {remembered.length > 0 && (
+        <section aria-labelledby="signed-out">
+          <h2 id="signed-out">Signed out</h2>
+          <ul className="accounts" aria-label="Signed-out accounts">
+            {remembered.map(({ user }) => (
+              <li key={user.id} className="account is-signed-out" data-testid="remembered">
+                <Who user={user} />
+                <div className="actions">
+                  <button
+                    type="button"
+                    aria-label={`Sign in again as ${user.name}`}
+                    onClick={() => setAdding({ email: user.email })}
+                  >
+                    Sign in again
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Remove ${user.name} from this device`}
+                    onClick={() => forget(user.id)}
+                  >
+                    Remove from this device
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <button
         type="button"
         className="secondary"
-        aria-expanded={adding}
-        onClick={() => setAdding(!adding)}
+        aria-expanded={!!adding}
+        onClick={() => setAdding(adding ? null : { email: "" })}
       >
         Add another account
       </button>
-      {adding && <AddAccount onDone={() => setAdding(false)} />}
+      {adding && (
+        <AddAccount key={adding.email} email={adding.email} onDone={() => setAdding(null)} />
+      )}
 
       {!!data?.length && (
         <button type="button" className="danger" onClick={() => authClient.signOut()}>
@@ -140,9 +175,16 @@ export function App() {
 }
 
 // After a sign-in or sign-up the list refreshes by itself: no refresh code here.
-function AddAccount({ onDone }: { onDone: () => void }) {
+// An `email` given (a remembered account signing in again) is filled in, and the password
+// field takes the focus.
+function AddAccount({ email: known, onDone }: { email: string; onDone: () => void }) {
   const [mode, setMode] = useState<"sign-in" | "sign-up">("sign-in")
-  const [form, setForm] = useState({ name: "", email: "", password: "" })
+  const [form, setForm] = useState({ name: "", email: known, password: "" })
+  const passwordInput = useRef<HTMLInputElement>(null)
+  // The user asked for it with "Sign in again": the email is known, the password is next.
+  useEffect(() => {
+    if (known) passwordInput.current?.focus()
+  }, [known])
   const [formError, setFormError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const field = (key: keyof typeof form) => ({
@@ -191,6 +233,7 @@ function AddAccount({ onDone }: { onDone: () => void }) {
           type="password"
           autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
           required
+          ref={passwordInput}
           {...field("password")}
         />
       </label>

@@ -1,5 +1,5 @@
 import { AccountBoundary, useDeviceSessions } from "@multisession/solid"
-import { createSignal, For, Show } from "solid-js"
+import { createSignal, For, onMount, Show } from "solid-js"
 import { describe, hue, initials } from "../../shared/people"
 import { authClient } from "./auth-client"
 import { Notes } from "./Notes"
@@ -21,7 +21,8 @@ function Who(props: { user: { id: string; name: string; email: string } }) {
 export function App() {
   // The client comes from <MultiSessionProvider> in main.tsx; the type argument types the entries.
   const accounts = useDeviceSessions<typeof authClient>()
-  const [adding, setAdding] = createSignal(false)
+  // The add-account form, open or not; "Sign in again" opens it with the email filled in.
+  const [adding, setAdding] = createSignal<{ email: string } | null>(null)
 
   return (
     <main class="app">
@@ -119,16 +120,49 @@ export function App() {
         )}
       </Show>
 
+      <Show when={accounts.remembered.length}>
+        <section aria-labelledby="signed-out">
+          <h2 id="signed-out">Signed out</h2>
+          <ul class="accounts" aria-label="Signed-out accounts">
+            <For each={accounts.remembered}>
+              {({ user }) => (
+                <li class="account is-signed-out" data-testid="remembered">
+                  <Who user={user} />
+                  <div class="actions">
+                    <button
+                      type="button"
+                      aria-label={`Sign in again as ${user.name}`}
+                      onClick={() => setAdding({ email: user.email })}
+                    >
+                      Sign in again
+                    </button>
+                    <button
+                      type="button"
+                      class="danger"
+                      aria-label={`Remove ${user.name} from this device`}
+                      onClick={() => accounts.forget(user.id)}
+                    >
+                      Remove from this device
+                    </button>
+                  </div>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+
       <button
         type="button"
         class="secondary"
-        aria-expanded={adding()}
-        onClick={() => setAdding(!adding())}
+        aria-expanded={!!adding()}
+        onClick={() => setAdding(adding() ? null : { email: "" })}
       >
         Add another account
       </button>
-      <Show when={adding()}>
-        <AddAccount onDone={() => setAdding(false)} />
+      {/* Keyed: "Sign in again" for another account starts the form afresh. */}
+      <Show when={adding()} keyed>
+        {(open) => <AddAccount email={open.email} onDone={() => setAdding(null)} />}
       </Show>
 
       <Show when={accounts.data?.length}>
@@ -141,9 +175,13 @@ export function App() {
 }
 
 // After a sign-in or sign-up the list refreshes by itself: no refresh code here.
-function AddAccount(props: { onDone: () => void }) {
+// An `email` given (a remembered account signing in again) is filled in, and the password
+// field takes the focus.
+function AddAccount(props: { email: string; onDone: () => void }) {
   const [mode, setMode] = createSignal<"sign-in" | "sign-up">("sign-in")
-  const [form, setForm] = createSignal({ name: "", email: "", password: "" })
+  const [form, setForm] = createSignal({ name: "", email: props.email, password: "" })
+  let passwordInput: HTMLInputElement | undefined
+  onMount(() => props.email && passwordInput?.focus())
   const [formError, setFormError] = createSignal<string | null>(null)
   const [submitting, setSubmitting] = createSignal(false)
   const field = (key: "name" | "email" | "password") => ({
@@ -197,6 +235,7 @@ function AddAccount(props: { onDone: () => void }) {
       <label class="field">
         Password
         <input
+          ref={passwordInput}
           type="password"
           autocomplete={mode() === "sign-up" ? "new-password" : "current-password"}
           required

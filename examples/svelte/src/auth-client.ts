@@ -1,9 +1,16 @@
-import { autoSwitch, multiSessionClient } from "@multisession/core"
+import { autoSwitch, multiSessionClient, rememberAccounts } from "@multisession/core"
 import { createAuthClient } from "better-auth/svelte"
 
 // The app is served on the same origin as the auth API (/api/auth).
 export const authClient = createAuthClient({
   baseURL: window.location.origin,
-  // When the active session is lost (expired, revoked elsewhere), go on as the account used last.
-  plugins: [multiSessionClient({ maximumSessions: 5, autoSwitch: autoSwitch("most-recent") })],
+  plugins: [
+    multiSessionClient({
+      maximumSessions: 5,
+      // When the active session is lost (expired, revoked elsewhere), go on as the account used last.
+      autoSwitch: autoSwitch("most-recent"),
+      // Accounts that leave this device stay on the chooser as "Signed out" (name, email, avatar).
+      remember: rememberAccounts({ max: 5 }),
+    }),
+  ],
 })
