@@ -4,6 +4,7 @@ import { getMigrations } from "better-auth/db/migration"
 import { multiSession } from "better-auth/plugins"
 import type { OpenDatabase } from "./database"
 import { notesSchema } from "./notes"
+import type { OpenStorage } from "./secondary-storage"
 
 /** The most accounts one device keeps; the example apps show the same number. */
 export const MAXIMUM_SESSIONS = 5
@@ -14,6 +15,8 @@ export interface AuthOptions {
   trustedOrigins: string[]
   secret: string
   database: OpenDatabase["database"]
+  /** Sessions in Redis besides the database, for several instances: see secondary-storage.ts. */
+  secondaryStorage?: OpenStorage["secondaryStorage"]
 }
 
 /**
@@ -28,6 +31,7 @@ export function createAuth(options: AuthOptions) {
     baseURL: options.baseURL,
     secret: options.secret,
     database: options.database,
+    secondaryStorage: options.secondaryStorage,
     trustedOrigins: options.trustedOrigins,
     emailAndPassword: { enabled: true },
     plugins: [multiSession({ maximumSessions: MAXIMUM_SESSIONS }), notesSchema],

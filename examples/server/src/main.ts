@@ -9,6 +9,7 @@ try {
     host: env.HOST || "127.0.0.1",
     databaseFile: env.DATABASE_FILE || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     seed: env.SEED_DEMO_ACCOUNTS !== "false",
     secret: env.BETTER_AUTH_SECRET || undefined,
     baseURL: env.BETTER_AUTH_URL || undefined,

@@ -11,6 +11,7 @@ import { openDatabase } from "./database"
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from "./demo-accounts"
 import { handleNotes } from "./notes"
 import { landingPage, sendPage } from "./pages"
+import { openSecondaryStorage } from "./secondary-storage"
 import { loadOrCreateSecret } from "./secret"
 import { APPS, EXAMPLES_DIR, sendFile, serveApp } from "./static"
 
@@ -26,6 +27,8 @@ export interface ServerOptions {
   databaseFile?: string
   /** `postgres://…` to use PostgreSQL instead of SQLite. */
   databaseUrl?: string
+  /** `redis://…` to keep sessions in Redis (better-auth's secondary storage), for several instances. */
+  redisUrl?: string
   /** Create the demo accounts when there are no users yet. Default true. */
   seed?: boolean
   /** Cookie-signing secret. Default: made once and kept in `.data/secret`. */
@@ -51,6 +54,7 @@ export async function startServer(options: ServerOptions = {}) {
     databaseFile: options.databaseFile ?? join(DATA_DIR, "auth.sqlite"),
     databaseUrl: options.databaseUrl,
   })
+  const storage = options.redisUrl ? openSecondaryStorage(options.redisUrl) : undefined
 
   // Auth needs the port for its URL, so it is set up after listening; until then, a 503.
   let handle = (_req: IncomingMessage, res: ServerResponse) => {
@@ -61,7 +65,7 @@ export async function startServer(options: ServerOptions = {}) {
     server.listen(options.port ?? 3000, options.host ?? "127.0.0.1")
     await once(server, "listening")
   } catch (error) {
-    await db.close()
+    await Promise.all([db.close(), storage?.close()])
     throw error
   }
   const { port } = server.address() as AddressInfo
@@ -74,7 +78,7 @@ export async function startServer(options: ServerOptions = {}) {
     const force = setTimeout(() => server.closeAllConnections(), 3000)
     await closed
     clearTimeout(force)
-    await db.close()
+    await Promise.all([db.close(), storage?.close()])
   }
 
   try {
@@ -89,6 +93,7 @@ export async function startServer(options: ServerOptions = {}) {
       trustedOrigins,
       secret: options.secret ?? loadOrCreateSecret(join(DATA_DIR, "secret")),
       database: db.database,
+      secondaryStorage: storage?.secondaryStorage,
     })
     await migrate(auth)
     const seeded = seed && (await seedDemoAccounts(auth))
@@ -140,7 +145,7 @@ export async function startServer(options: ServerOptions = {}) {
       })
     }
 
-    log(`Database: ${db.label}`)
+    log(`Database: ${db.label}${storage ? `, sessions in ${storage.label}` : ""}`)
     if (seeded) {
       log(`Created demo accounts (password "${DEMO_PASSWORD}"):`)
       for (const account of DEMO_ACCOUNTS) log(`  ${account.name.padEnd(14)} ${account.email}`)
