@@ -1,22 +1,47 @@
-// A real better-auth server with multiSession() on SQLite, for tests and benchmarks.
+// A real better-auth server with multiSession() on SQLite (or on shared stores, such as
+// PostgreSQL and Redis, behind several instances), for tests and benchmarks.
 import { once } from "node:events"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { betterAuth } from "better-auth"
+import { betterAuth, type SecondaryStorage } from "better-auth"
 import { getMigrations } from "better-auth/db/migration"
 import { toNodeHandler } from "better-auth/node"
 import { multiSession } from "better-auth/plugins"
 import Database from "better-sqlite3"
 
-export interface AuthServerOptions {
-  maximumSessions?: number
+/** Where one instance keeps its data; each instance opens its own connections. */
+export interface Stores {
+  database: Database.Database | import("pg").Pool
+  secondaryStorage?: SecondaryStorage
+  close(): Promise<void>
 }
 
-function createAuth(baseURL: string, { maximumSessions = 3 }: AuthServerOptions) {
+export interface AuthServerOptions {
+  maximumSessions?: number
+  /** Opens one instance's stores. Default: a fresh in-memory SQLite database. */
+  stores?: () => Stores
+  /**
+   * better-auth instances behind the one port, taking the requests in turn, as behind a load
+   * balancer. Default 1; more only with shared `stores`.
+   */
+  instances?: number
+}
+
+const inMemory = (): Stores => {
+  const database = new Database(":memory:")
+  return { database, close: async () => void database.close() }
+}
+
+function createAuth(
+  baseURL: string,
+  { maximumSessions = 3 }: AuthServerOptions,
+  { database, secondaryStorage }: Stores = inMemory(),
+) {
   return betterAuth({
     baseURL,
     secret: "multisession-test-secret-not-for-production-0123456789",
-    database: new Database(":memory:"),
+    database,
+    secondaryStorage,
     emailAndPassword: { enabled: true },
     trustedOrigins: [new URL(baseURL).origin],
     rateLimit: { enabled: false },
@@ -42,10 +67,18 @@ export async function startAuthServer(options: AuthServerOptions = {}) {
   server.listen(0, "127.0.0.1")
   await once(server, "listening")
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const auth = createAuth(url, options)
+  const opened = Array.from({ length: options.instances ?? 1 }, () =>
+    (options.stores ?? inMemory)(),
+  )
+  const auths = opened.map((stores) => createAuth(url, options, stores))
+  const auth = auths[0] as TestAuth
   const { runMigrations } = await getMigrations(auth.options)
   await runMigrations()
-  const authHandler = toNodeHandler(auth)
+  // Each request goes to the next instance: none of them may rely on what another held.
+  const handlers = auths.map((instance) => toNodeHandler(instance))
+  let turn = 0
+  const authHandler = (req: IncomingMessage, res: ServerResponse) =>
+    (handlers[turn++ % handlers.length] as (typeof handlers)[number])(req, res)
 
   handle = (req, res) => {
     route(req, res).catch((error) => {
@@ -91,6 +124,9 @@ export async function startAuthServer(options: AuthServerOptions = {}) {
   return {
     url,
     auth,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await Promise.all(opened.map((stores) => stores.close()))
+    },
   }
 }

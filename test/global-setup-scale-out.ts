@@ -1,0 +1,33 @@
+// The same servers as global-setup.ts, on PostgreSQL with Redis as better-auth's secondary
+// storage, two better-auth instances behind each port: what `vitest.scale-out.config.ts`
+// runs the model test against. PostgreSQL and Redis are Debian's, started here (services.ts).
+import { redisStorage } from "@better-auth/redis-storage"
+import { Redis } from "ioredis"
+import pg from "pg"
+import type { TestProject } from "vitest/node"
+import { type Stores, startAuthServer } from "./auth-server"
+import { startPostgres, startRedis } from "./services"
+
+export default async function setup(project: TestProject) {
+  const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+  // Each instance its own pool and its own Redis connection, as separate processes have.
+  const stores = (): Stores => {
+    const pool = new pg.Pool({ connectionString: postgres.url, max: 4 })
+    const client = new Redis(redis.url)
+    return {
+      database: pool,
+      secondaryStorage: redisStorage({ client, keyPrefix: "multisession-test:" }),
+      close: async () => {
+        await Promise.all([pool.end(), client.quit()])
+      },
+    }
+  }
+  const server = await startAuthServer({ maximumSessions: 3, stores, instances: 2 })
+  const roomy = await startAuthServer({ maximumSessions: 64, stores, instances: 2 })
+  project.provide("authURL", server.url)
+  project.provide("roomyAuthURL", roomy.url)
+  return async () => {
+    await Promise.all([server.close(), roomy.close()])
+    await Promise.all([postgres.stop(), redis.stop()])
+  }
+}
