@@ -6,10 +6,10 @@ import { Redis } from "ioredis"
 import pg from "pg"
 import type { TestProject } from "vitest/node"
 import { type Stores, startAuthServer } from "./auth-server"
-import { startPostgres, startRedis } from "./services"
+import { startPostgresAndRedis } from "./services"
 
 export default async function setup(project: TestProject) {
-  const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+  const [postgres, redis] = await startPostgresAndRedis()
   // Each instance its own pool and its own Redis connection, as separate processes have.
   const stores = (): Stores => {
     const pool = new pg.Pool({ connectionString: postgres.url, max: 4 })
@@ -22,12 +22,20 @@ export default async function setup(project: TestProject) {
       },
     }
   }
-  const server = await startAuthServer({ maximumSessions: 3, stores, instances: 2 })
-  const roomy = await startAuthServer({ maximumSessions: 64, stores, instances: 2 })
+  const servers: Awaited<ReturnType<typeof startAuthServer>>[] = []
+  const stop = async () => {
+    await Promise.allSettled(servers.map((server) => server.close()))
+    await Promise.allSettled([postgres.stop(), redis.stop()])
+  }
+  try {
+    servers.push(await startAuthServer({ maximumSessions: 3, stores, instances: 2 }))
+    servers.push(await startAuthServer({ maximumSessions: 64, stores, instances: 2 }))
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  const [server, roomy] = servers as [(typeof servers)[number], (typeof servers)[number]]
   project.provide("authURL", server.url)
   project.provide("roomyAuthURL", roomy.url)
-  return async () => {
-    await Promise.all([server.close(), roomy.close()])
-    await Promise.all([postgres.stop(), redis.stop()])
-  }
+  return stop
 }

@@ -57,6 +57,25 @@ async function listening(port: number, what: string, timeoutMs = 20_000): Promis
 }
 
 /**
+ * Starts PostgreSQL and Redis together; if one fails, the other is stopped before the error.
+ *
+ * @example
+ * const [postgres, redis] = await startPostgresAndRedis()
+ */
+export async function startPostgresAndRedis(): Promise<[Service, Service]> {
+  const started = await Promise.allSettled([startPostgres(), startRedis()])
+  const failed = started.find((result) => result.status === "rejected")
+  if (failed) {
+    for (const result of started) if (result.status === "fulfilled") await result.value.stop()
+    throw failed.reason
+  }
+  return started.map((result) => (result as PromiseFulfilledResult<Service>).value) as [
+    Service,
+    Service,
+  ]
+}
+
+/**
  * Starts a throwaway PostgreSQL cluster (trust auth, no fsync: nothing here must survive).
  * As root, it runs as Debian's `postgres` user, since PostgreSQL refuses to run as root.
  *
@@ -66,7 +85,9 @@ async function listening(port: number, what: string, timeoutMs = 20_000): Promis
  * await pg.stop()
  */
 export async function startPostgres(): Promise<Service> {
-  const dir = mkdtempSync(join(tmpdir(), "multisession-pg-"))
+  // Under /tmp itself: a short path (the socket's name has a length limit) that the
+  // `postgres` user can reach, whatever TMPDIR says.
+  const dir = mkdtempSync("/tmp/multisession-pg-")
   const asRoot = process.getuid?.() === 0
   const run = (program: string, args: string[]) =>
     execFileSync(
@@ -83,6 +104,13 @@ export async function startPostgres(): Promise<Service> {
   const data = join(dir, "data")
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
   const port = await freePort()
+  const stop = async () => {
+    try {
+      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
   run("pg_ctl", [
     "-D",
     data,
@@ -93,14 +121,13 @@ export async function startPostgres(): Promise<Service> {
     "-w",
     "start",
   ])
-  await listening(port, "PostgreSQL")
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"])
-      rmSync(dir, { recursive: true, force: true })
-    },
+  try {
+    await listening(port, "PostgreSQL")
+  } catch (error) {
+    await stop().catch(() => {})
+    throw error
   }
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop }
 }
 
 /**
@@ -134,17 +161,24 @@ export async function startRedis(): Promise<Service> {
       "--dir",
       dir,
     ],
-    { stdio: "ignore" },
+    // Its log goes to the test's output only when it fails to start (see below).
+    { stdio: ["ignore", "pipe", "pipe"] },
   )
-  await listening(port, "Redis")
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill("SIGTERM")
-        await once(child, "exit")
-      }
-      rmSync(dir, { recursive: true, force: true })
-    },
+  let log = ""
+  child.stdout?.on("data", (chunk) => (log += chunk))
+  child.stderr?.on("data", (chunk) => (log += chunk))
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM")
+      await once(child, "exit")
+    }
+    rmSync(dir, { recursive: true, force: true })
   }
+  try {
+    await listening(port, "Redis")
+  } catch (error) {
+    await stop()
+    throw new Error(`${(error as Error).message}:\n${log}`)
+  }
+  return { url: `redis://127.0.0.1:${port}`, stop }
 }

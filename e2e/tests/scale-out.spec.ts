@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { startServer } from "../../examples/server/src/server"
-import { type Service, startPostgres, startRedis } from "../../test/services"
+import { type Service, startPostgresAndRedis } from "../../test/services"
 import {
   ada,
   alan,
@@ -47,7 +47,7 @@ const tablesInPostgres = () =>
 test.describe.configure({ mode: "serial" })
 
 test.beforeAll(async () => {
-  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+  ;[postgres, redis] = await startPostgresAndRedis()
   const shared = {
     port: 0,
     host: "127.0.0.1",

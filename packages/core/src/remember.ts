@@ -32,8 +32,9 @@ export function rememberAccounts({
     let kept: RememberedAccount[] = []
     // Storage is used until it fails once; then the accounts stay in this tab's memory.
     let durable = true
-    // The list last settled on: only news from the server adds accounts.
+    // The list last settled on, and the account past its end: only news adds accounts.
     let seen: unknown
+    let seenId: unknown
 
     const attempt = (act: () => void) => {
       try {
@@ -43,8 +44,12 @@ export function rememberAccounts({
         console.warn(`multisession: remembered accounts kept in memory: ${error}`)
       }
     }
-    // The accounts signed in here; `null` while the list is not known.
-    const live = () => model().shown
+    // The accounts signed in here, the active one too when the server left it off a full
+    // list; `null` while the list is not known.
+    const live = () => {
+      const { shown, active } = model()
+      return shown && (active && !byUser(shown, active.user.id) ? [...shown, active] : shown)
+    }
     const isLive = (id: string) => byUser(live(), id)
     // Reads what the other tabs wrote; with `next`, changes it, keeps `max` of the accounts
     // signed out and writes it back. Then shows the signed-out ones. The list stays in the
@@ -64,7 +69,10 @@ export function rememberAccounts({
         attempt(() => localStorage.setItem(key, JSON.stringify(kept)))
       }
       const before = model().remembered
-      const remembered = keep(live() ? kept.filter(({ user }) => !isLive(user.id)) : [], before)
+      const remembered = keep(
+        live() ? kept.filter(({ user }) => !isLive(user.id)).slice(0, max) : [],
+        before,
+      )
       if (remembered !== before) dispatch({ remembered })
     }
     const without = (gone: (id: string) => unknown) => () =>
@@ -72,17 +80,23 @@ export function rememberAccounts({
 
     function settled(): void {
       const here = live()
-      if (!here || here === seen) {
+      const { shown } = model()
+      // Who is here changed: the list, or the active account the server left off it.
+      const extra = here?.length !== shown?.length && here?.at(-1)?.user.id
+      if (!here || (shown === seen && extra === seenId)) {
         change()
         return
       }
-      seen = here
+      seen = shown
+      seenId = extra
       change((all) => [
         ...here.map(({ user }) => displayOf({ user, lastActiveAt: Date.now() } as never)),
         ...all.filter(({ user }) => !isLive(user.id)),
       ])
     }
     onMount($deviceSessions, () => {
+      // A server has no storage: what it renders remembers nothing.
+      if (typeof window === "undefined") return
       // A store that starts from a server's payload may settle on no change.
       queueMicrotask(settled)
       const hear = () => change()
@@ -92,10 +106,10 @@ export function rememberAccounts({
 
     actions.forget = (userId) => without((id) => id === userId && !isLive(id))()
     actions.forgetAll = without((id) => !isLive(id))
-    // This tab's sign-out of all is noted through the store's dispatch: its accounts are
-    // forgotten before the other tabs hear of it, so none of them brings them back.
+    // A sign-out of all through this client is noted through the store's dispatch: every
+    // account is forgotten (it works without a known list), before the other tabs hear of it.
     store.dispatch = (patch) => {
-      if (patch.cause === "sign-out" && !keepOnSignOut) without(isLive)()
+      if (patch.cause === "sign-out" && !keepOnSignOut) change(() => [])
       dispatch(patch)
     }
     return settled

@@ -49,7 +49,7 @@ export interface DeviceSessionsState<E extends DeviceSession<unknown, unknown> =
   /** Signed in as an account the server left off the list, because the device was full. */
   activeNotListed: boolean
   /**
-   * Accounts that left this device, most recently active first, with `rememberAccounts()`:
+   * Accounts that left this device, in the order last seen, with `rememberAccounts()`:
    * display data only, never a token. Always `[]` without it, and until the list is known.
    */
   remembered: readonly RememberedAccount[]
@@ -68,7 +68,10 @@ export interface DeviceSessionsState<E extends DeviceSession<unknown, unknown> =
  */
 export interface RememberedAccount {
   user: { id: string; name: string; email: string; image: string | null }
-  /** When it was last the active account on this device, in ms since the epoch (`Date.now()`). */
+  /**
+   * The last time this device saw it signed in, in ms since the epoch: stamped whenever the
+   * server's list (or the active account) changed while it was on it.
+   */
   lastActiveAt: number
 }
 
@@ -79,9 +82,12 @@ export interface RememberedAccount {
  * const options: RememberAccountsOptions = { max: 3, keepOnSignOut: true }
  */
 export interface RememberAccountsOptions {
-  /** How many signed-out accounts to keep; the least recently active go first. Default 5. */
+  /** How many signed-out accounts to keep (a whole number ≥ 1); the oldest go first. Default 5. */
   max?: number
-  /** Remember the accounts "sign out of all" (better-auth's `signOut()`) signs out. Default false. */
+  /**
+   * Keep the remembered accounts through a sign-out of all (better-auth's `signOut()` on this
+   * client). Default false: that sign-out forgets every account on this device.
+   */
   keepOnSignOut?: boolean
 }
 
@@ -89,6 +95,7 @@ export interface RememberAccountsOptions {
 export interface RememberLink {
   model(): {
     shown: readonly RawEntry[] | null
+    active: RawEntry | null
     remembered: readonly RememberedAccount[]
   }
   dispatch(patch: {

@@ -113,14 +113,24 @@ test("remembers an account that left while no tab was open, from the first list"
   expect(names(state.remembered)).toEqual(["Ada"])
 })
 
-test("forgets the accounts a sign-out of all signs out; the ones already signed out stay", async () => {
+test("a sign-out of all through this client forgets every account on this device", async () => {
   const { client, users } = await device(["Ada", "Bob", "Cy"])
   await client.multiSession.revoke({ userId: users[0]?.id as string })
   await until(client, (s) => s.remembered.length === 1)
   await client.signOut()
   const after = await until(client, (s) => s.data?.length === 0 && !s.active)
-  expect(names(after.remembered)).toEqual(["Ada"])
-  expect(names(stored())).toEqual(["Ada"])
+  expect(after.remembered).toEqual([])
+  expect(stored()).toEqual([])
+})
+
+test("a sign-out of all forgets them too from a tab whose store never loaded the list", async () => {
+  const { stop } = await device(["Ada", "Bob"])
+  stop()
+  expect(names(stored()).sort()).toEqual(["Ada", "Bob"])
+  // Another page of the app, where nothing shows the accounts: its store never mounted.
+  const elsewhere = remembering()
+  await elsewhere.signOut()
+  expect(stored()).toEqual([])
 })
 
 test("with keepOnSignOut, remembers every account a sign-out of all signs out", async () => {
@@ -141,6 +151,18 @@ test("keeps at most `max` signed-out accounts, dropping the least recently seen 
   expect(names(after.remembered)).toEqual(["Cy", "Bob"])
   // Ada is gone from storage too, not only from the screen.
   expect(names(stored())).toEqual(["Dee", "Cy", "Bob"])
+})
+
+test("shows at most `max` even when another tab, with more accounts live, wrote more", async () => {
+  const others = ["Eve", "Fay", "Gus"].map((name, at) => ({
+    user: { id: `id-${name}`, name, email: `${name}@example.com`, image: null },
+    lastActiveAt: 3 - at,
+  }))
+  const { client } = await device(["Ada"], { max: 2 })
+  const [ada] = stored()
+  localStorage.setItem(key, JSON.stringify([ada, ...others]))
+  window.dispatchEvent(new StorageEvent("storage", { key }))
+  expect(names(client.useDeviceSessions.get().remembered)).toEqual(["Eve", "Fay"])
 })
 
 test("forget drops one remembered account, forgetAll every one; the live ones stay", async () => {
@@ -164,6 +186,23 @@ test("forget drops one remembered account, forgetAll every one; the live ones st
   expect(names(stored())).toEqual(["Cy"])
 })
 
+test("an account signed in past the device's limit is live, not remembered, until it leaves", async () => {
+  // The server behind `authURL` keeps 3 accounts a device.
+  useServerOrigin(inject("authURL"))
+  await signOutAll()
+  const full = makeClient({ maximumSessions: 3, remember: rememberAccounts() })
+  full.useDeviceSessions.listen(() => {})
+  const [ada] = [await signUp(full, "Ada"), await signUp(full, "Bob"), await signUp(full, "Cy")]
+  const dee = await signUp(full, "Dee")
+  const past = await until(full, (s) => s.activeNotListed && s.active?.user.id === dee.id)
+  expect(past.remembered).toEqual([])
+  await full.multiSession.setActive({ userId: ada?.id as string })
+  // Dee's only cookie was the active one: switching away signs Dee out of this device.
+  const after = await until(full, (s) => s.active?.user.id === ada?.id && !s.activeNotListed)
+  expect(names(after.remembered)).toEqual(["Dee"])
+  await signOutAll()
+})
+
 test("hands back the very objects, and writes nothing, while the list stays the same", async () => {
   const { client, users } = await device(["Ada", "Bob", "Cy"])
   await client.multiSession.revoke({ userId: users[0]?.id as string })
@@ -182,7 +221,7 @@ test("hands back the very objects, and writes nothing, while the list stays the 
   expect(writes).toBe(0)
 })
 
-test("a second window sees a forget and a newly remembered account as soon as storage tells it", async () => {
+test("a second window sees a newly remembered account once its list refreshes, and a forget as soon as storage tells it", async () => {
   const { client, users } = await device(["Ada", "Bob", "Cy"])
   const other = remembering()
   const stopOther = other.useDeviceSessions.listen(() => {})
