@@ -32,9 +32,9 @@ export function rememberAccounts({
     let kept: RememberedAccount[] = []
     // Storage is used until it fails once; then the accounts stay in this tab's memory.
     let durable = true
-    // The list last settled on, and the account past its end: only news adds accounts.
+    // The list last settled on, and how many were signed in: only news adds accounts.
     let seen: unknown
-    let seenId: unknown
+    let seenLength = 0
 
     const attempt = (act: () => void) => {
       try {
@@ -81,14 +81,13 @@ export function rememberAccounts({
     function settled(): void {
       const here = live()
       const { shown } = model()
-      // Who is here changed: the list, or the active account the server left off it.
-      const extra = here?.length !== shown?.length && here?.at(-1)?.user.id
-      if (!here || (shown === seen && extra === seenId)) {
+      // News: another list, or an account signed in past its end.
+      if (!here || (shown === seen && here.length === seenLength)) {
         change()
         return
       }
       seen = shown
-      seenId = extra
+      seenLength = here.length
       change((all) => [
         ...here.map(({ user }) => displayOf({ user, lastActiveAt: Date.now() } as never)),
         ...all.filter(({ user }) => !isLive(user.id)),
