@@ -70,7 +70,13 @@ export function rememberAccounts({
       }
       const before = model().remembered
       const remembered = keep(
-        live() ? kept.filter(({ user }) => !isLive(user.id)).slice(0, max) : [],
+        live()
+          ? kept
+              .filter(({ user }) => !isLive(user.id))
+              .slice(0, max)
+              // An entry that did not change stays the same object: its row need not render.
+              .map((account) => keep(account, byUser(before, account.user.id)))
+          : [],
         before,
       )
       if (remembered !== before) dispatch({ remembered })

@@ -221,6 +221,16 @@ test("hands back the very objects, and writes nothing, while the list stays the 
   expect(writes).toBe(0)
 })
 
+test("keeps a remembered entry the same object when another account joins the list", async () => {
+  const { client, users } = await device(["Ada", "Bob", "Cy"])
+  await client.multiSession.revoke({ userId: users[0]?.id as string })
+  const [ada] = (await until(client, (s) => s.remembered.length === 1)).remembered
+  await client.multiSession.revoke({ userId: users[1]?.id as string })
+  const after = await until(client, (s) => s.remembered.length === 2)
+  expect(names(after.remembered)).toEqual(["Bob", "Ada"])
+  expect(after.remembered[1]).toBe(ada)
+})
+
 test("a second window sees a newly remembered account once its list refreshes, and a forget as soon as storage tells it", async () => {
   const { client, users } = await device(["Ada", "Bob", "Cy"])
   const other = remembering()
