@@ -19,7 +19,7 @@ export const OURS_EXACTLY: Record<string, number> = {
   "mount-10": 2,
   "mount-100": 2,
   switch: 3,
-  revoke: 2,
+  revoke: 1,
   "revoke-active": 3,
   "sign-in": 3,
   "sign-out": 3,

@@ -5,6 +5,7 @@ import { createLifecycle } from "./lifecycle"
 import {
   apply,
   causeNoted,
+  entryRemoved,
   hydrated,
   initialModel,
   type Model,
@@ -84,12 +85,15 @@ export function createDeviceSessions(
     fresh.listKnown,
     (call, userId, cause) => {
       channel?.postMessage(0)
-      // Removing another account leaves the session as it was: only the list needs asking.
       if (call === "set-active" || !userId || userId === store.model().active?.user.id) {
         store.dispatch(causeNoted(cause))
         return fresh.revalidate()
       }
-      if (life.shown()) fresh.start()
+      // Removing another account leaves the session as it was, and the list is the one known
+      // without it: no request. A list request under way, asked before the removal, could
+      // bring it back: that one is replaced.
+      store.dispatch(entryRemoved(store.model(), userId))
+      if (store.model().listing) fresh.start()
       return store.settled()
     },
     fresh.revalidate,

@@ -115,6 +115,15 @@ export const activeLeft = (before: Model, after: Model): boolean =>
   !!byUser(before.list, after.session?.user.id) &&
   !byUser(after.list, after.session?.user.id)
 
+/**
+ * The server removed an account that was not the active one: its list is the one known
+ * without it, so no request is needed to know it.
+ */
+export const entryRemoved = (m: Model, userId: string): Patch =>
+  byUser(m.list, userId)
+    ? { list: m.list?.filter((entry) => entry.user.id !== userId) ?? null }
+    : {}
+
 /** The request was dropped unanswered (the store was unmounted or disposed). */
 export const listDropped = (): Patch => ({ listing: false })
 

@@ -24,11 +24,11 @@ import {
 
 // Measured against the real server, and held exactly. A switch renders the switcher 4 times:
 // the optimistic answer, the refetch starting, the refetch settling, `switching` cleared; a
-// removal of another account the same 4 (the entry dropped, the list refetch starting and
-// settling, `revoking` cleared). A binding that rendered per request or per store key would
-// render more; one that missed a state, less.
+// removal of another account 3 (the entry dropped at once, the list without it once the
+// server has answered, `revoking` cleared: no refetch). A binding that rendered per request
+// or per store key would render more; one that missed a state, less.
 const SWITCHER_RENDERS_PER_SWITCH = 4
-const SWITCHER_RENDERS_PER_REVOKE = 4
+const SWITCHER_RENDERS_PER_REVOKE = 3
 
 beforeEach(async () => {
   useServerOrigin()
@@ -148,7 +148,7 @@ test("renders each subscriber a bounded number of times per revoke", async () =>
   expect(accountNames()).not.toContain("Bob")
   expect(renders.get("switcher")).toBe(SWITCHER_RENDERS_PER_REVOKE)
   // The rows that stay did not change: neither renders. `data` changed twice: Bob dropped at
-  // once, then the server's list without him.
+  // once, then the known list without him, once the server said yes.
   expect(renders.get("row:Ada") ?? 0).toBe(0)
   expect(renders.get("row:Cy") ?? 0).toBe(0)
   expect(renders.get("account-count")).toBe(2)
