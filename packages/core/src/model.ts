@@ -119,10 +119,9 @@ export const activeLeft = (before: Model, after: Model): boolean =>
  * The server removed an account that was not the active one: its list is the one known
  * without it, so no request is needed to know it.
  */
-export const entryRemoved = (m: Model, userId: string): Patch =>
-  byUser(m.list, userId)
-    ? { list: m.list?.filter((entry) => entry.user.id !== userId) ?? null }
-    : {}
+export const entryRemoved = (m: Model, userId: string): Patch => ({
+  list: m.list ? m.list.filter((entry) => entry.user.id !== userId) : null,
+})
 
 /** The request was dropped unanswered (the store was unmounted or disposed). */
 export const listDropped = (): Patch => ({ listing: false })
