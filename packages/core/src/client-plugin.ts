@@ -30,7 +30,7 @@ const signInOrOut = /\/sign-(?:(?:in|up)\/|out\b)/
 
 /**
  * better-auth client plugin for the multi-session server plugin: typed calls, and a live
- * device-session list that refetches after every switch, revoke, sign-in and sign-out.
+ * device-session list that stays current after every switch, revoke, sign-in and sign-out.
  *
  * @example
  * const authClient = createAuthClient({ plugins: [multiSessionClient({ maximumSessions: 3 })] })
