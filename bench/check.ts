@@ -2,23 +2,21 @@
 // It runs the requests measurement (each operation once, ours and the baseline, on the real
 // server) and its exact count checks, and writes no BENCHMARKS.md; `pnpm bench` does that.
 import { spawnSync } from "node:child_process"
-import { existsSync } from "node:fs"
-import { join } from "node:path"
+import { bin } from "./lib/bin"
 import { type RequestsResult, requestChecks } from "./lib/checks"
 import { RESULTS_DIR, readResult } from "./lib/results"
 
 const BENCH = import.meta.dirname
-// Where pnpm links vitest: the root on a clean install.
-const vitest = [BENCH, join(BENCH, "..")]
-  .map((dir) => join(dir, "node_modules/.bin/vitest"))
-  .find((path) => existsSync(path))
-if (!vitest) throw new Error("bench check: vitest is not installed")
 
 const started = Date.now()
-const run = spawnSync(vitest, ["run", "--config", "vitest.config.ts", "requests.bench-run.tsx"], {
-  cwd: BENCH,
-  stdio: ["ignore", "pipe", "inherit"],
-})
+const run = spawnSync(
+  bin("vitest"),
+  ["run", "--config", "vitest.config.ts", "requests.bench-run.tsx"],
+  {
+    cwd: BENCH,
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+)
 const result = readResult<RequestsResult>("requests")
 const checks = result ? requestChecks(result.rows) : [{ name: "requests measured", ok: false }]
 const failed = checks.filter((check) => !check.ok)

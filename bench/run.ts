@@ -3,21 +3,12 @@
 import { spawnSync } from "node:child_process"
 import { existsSync, rmSync } from "node:fs"
 import { join } from "node:path"
+import { bin } from "./lib/bin"
 import { RESULTS_DIR, writeResult } from "./lib/results"
 
 const BENCH = import.meta.dirname
 const ROOT = join(BENCH, "..")
-// pnpm links a workspace's tools where they are declared: tsx and vitest at the root, the
-// bench's own under bench/. Look in both, so a clean install runs the bench as it is.
-const bin = (name: string) => {
-  const found = [BENCH, ROOT]
-    .map((dir) => join(dir, "node_modules/.bin", name))
-    .find((path) => existsSync(path))
-  if (!found) throw new Error(`bench: ${name} is not installed; run npx -y pnpm@10.34.9 install`)
-  return found
-}
-
-const missing = ["core", "react", "vue", "svelte"].filter(
+const missing = ["core", "react", "vue", "svelte", "solid"].filter(
   (name) => !existsSync(join(ROOT, "packages", name, "dist/index.js")),
 )
 if (missing.length) {

@@ -5,13 +5,21 @@
 // again moves it back to the live list by itself. Never a token or a session id.
 import { onMount } from "nanostores"
 import { byUser, keep } from "./model"
-import type { RememberAccounts, RememberAccountsOptions, RememberedAccount } from "./types"
+import type {
+  RawEntry,
+  RememberAccounts,
+  RememberAccountsOptions,
+  RememberedAccount,
+} from "./types"
 
-// Only these fields are kept, whatever else the server adds to a user.
+// Only these fields are kept, whatever else the server adds to a user (it may leave `image` out).
 const displayOf = ({
   user: { id, name, email, image = null },
   lastActiveAt,
-}: RememberedAccount): RememberedAccount => ({ user: { id, name, email, image }, lastActiveAt })
+}: {
+  user: RememberedAccount["user"] | RawEntry["user"]
+  lastActiveAt: number
+}): RememberedAccount => ({ user: { id, name, email, image }, lastActiveAt })
 
 /**
  * Keeps the accounts that leave this device (removed, expired or revoked elsewhere; signed
@@ -95,7 +103,7 @@ export function rememberAccounts({
       seen = shown
       seenLength = here.length
       change((all) => [
-        ...here.map(({ user }) => displayOf({ user, lastActiveAt: Date.now() } as never)),
+        ...here.map(({ user }) => displayOf({ user, lastActiveAt: Date.now() })),
         ...all.filter(({ user }) => !isLive(user.id)),
       ])
     }
