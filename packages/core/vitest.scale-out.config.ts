@@ -9,6 +9,7 @@ export default defineProject({
     testTimeout: 15_000,
     environment: "happy-dom",
     globalSetup: ["../../test/global-setup-scale-out.ts"],
+    setupFiles: ["../../test/settle-unmounts.ts"],
     include: ["test/model.test.ts"],
     env: { MODEL_RUNS: "100" },
   },

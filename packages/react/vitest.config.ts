@@ -12,6 +12,7 @@ export default defineProject({
     name: "react",
     environment: "happy-dom",
     globalSetup: ["../../test/global-setup.ts"],
+    setupFiles: ["../../test/settle-unmounts.ts"],
     include: ["test/**/*.test.{ts,tsx}"],
     typecheck: {
       enabled: true,

@@ -15,6 +15,7 @@ export default defineProject({
     name: "solid",
     environment: "happy-dom",
     globalSetup: ["../../test/global-setup.ts"],
+    setupFiles: ["../../test/settle-unmounts.ts"],
     include: ["test/**/*.test.{ts,tsx}"],
     exclude: ["test/**/*.ssr.test.ts"],
     typecheck: {

@@ -16,6 +16,7 @@ export default defineProject({
     name: "svelte",
     environment: "happy-dom",
     globalSetup: ["../../test/global-setup.ts"],
+    setupFiles: ["../../test/settle-unmounts.ts"],
     include: ["test/**/*.test.ts"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },

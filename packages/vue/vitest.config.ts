@@ -14,6 +14,7 @@ export default defineProject({
     name: "vue",
     environment: "happy-dom",
     globalSetup: ["../../test/global-setup.ts"],
+    setupFiles: ["../../test/settle-unmounts.ts"],
     include: ["test/**/*.test.ts"],
     // vue-tsc over this package only: it reads the SFCs, which the root tsc cannot.
     typecheck: {
