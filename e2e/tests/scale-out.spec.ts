@@ -17,6 +17,7 @@ import {
   openApp,
   sessionEmail,
   signInThree,
+  signOutAll,
   test,
   ui,
 } from "./switcher"
@@ -93,7 +94,7 @@ test("accounts signed in through one instance are switched and removed through t
   expect(sessionsInRedis()).toBeGreaterThanOrEqual(2)
   expect(tablesInPostgres()).toEqual(["account", "note", "user"])
 
-  await ui(other).signOutAll.click()
+  await signOutAll(other)
   await expect(ui(other).header).toContainText("Not signed in")
   for (const tab of [page, other]) {
     expect(await sessionEmail(tab)).toBeNull()

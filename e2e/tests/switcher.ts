@@ -53,7 +53,25 @@ export function ui(page: Page) {
     empty: page.getByText("No accounts on this device yet."),
     alert: page.locator("main").getByRole("alert"),
     signOutAll: page.getByRole("button", { name: "Sign out of all accounts" }),
+    addAccount: page.getByRole("button", { name: /^Add (another|an) account$/ }),
+    menuButton: page.getByRole("button", { name: /^Account menu/ }),
+    menu: page.getByRole("menu"),
+    dialog: page.getByRole("alertdialog", { name: "Sign out of all accounts?" }),
   }
+}
+
+/**
+ * Signs out of every account from the page's button, through the confirm dialog.
+ *
+ * @example
+ * await signOutAll(page)
+ */
+export async function signOutAll(page: Page) {
+  const { signOutAll: button, dialog } = ui(page)
+  await button.click()
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole("button", { name: "Sign out of all", exact: true }).click()
+  await expect(dialog).toBeHidden()
 }
 
 /**
@@ -75,11 +93,10 @@ export async function openApp(page: Page, serverURL: string, framework: Framewor
  * await signIn(page, grace)
  */
 export async function signIn(page: Page, account: Account) {
-  await page.getByRole("button", { name: "Add another account" }).click()
+  await ui(page).addAccount.click()
   const form = page.getByRole("form", { name: "Add account" })
   await expect(form).toBeVisible()
-  // The mode switch comes first, the submit button last; both say "Sign in".
-  await form.getByRole("button", { name: "Sign in", exact: true }).first().click()
+  await form.getByRole("button", { name: "Existing account" }).click()
   await form.getByLabel("Email").fill(account.email)
   await form.getByLabel("Password").fill(DEMO_PASSWORD)
   const submit = form.locator('button[type="submit"]')

@@ -1,26 +1,15 @@
 import { AccountBoundary, useDeviceSessions } from "@multisession/react"
-import { type CSSProperties, type FormEvent, useEffect, useRef, useState } from "react"
-import { describe, hue, initials } from "../../shared/people"
+import { useState } from "react"
+import { CAPACITY_TEXT, describe, notListedText, settleFocus } from "../../shared/people"
+import { AccountMenu } from "./AccountMenu"
+import { AddAccount } from "./AddAccount"
 import { authClient } from "./auth-client"
 import { Notes } from "./Notes"
+import { Who } from "./Person"
+import { SignOutDialog } from "./SignOutDialog"
 
-function Who({ user }: { user: { id: string; name: string; email: string } }) {
-  return (
-    <>
-      <span
-        className="avatar"
-        aria-hidden="true"
-        style={{ "--hue": hue(user.id) } as CSSProperties}
-      >
-        {initials(user.name)}
-      </span>
-      <div className="who">
-        <span className="name">{user.name}</span>
-        <span className="email">{user.email}</span>
-      </div>
-    </>
-  )
-}
+// Focus moves after a menu choice once the menu has given focus back to its button.
+const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus())
 
 export function App() {
   // The client comes from <MultiSessionProvider> in main.tsx; the type argument types the entries.
@@ -37,14 +26,39 @@ export function App() {
     setActive,
     revoke,
     forget,
+    refetch,
   } = useDeviceSessions<typeof authClient>()
   // The add-account form, open or not; "Sign in again" opens it with the email filled in.
   const [adding, setAdding] = useState<{ email: string } | null>(null)
+  const [confirming, setConfirming] = useState(false)
+
+  const nameOf = (userId: string) =>
+    [...(data ?? []), ...remembered].find((entry) => entry.user.id === userId)?.user.name
+  // Worth another try only when the server was not reached or failed, not when it said no.
+  const retry =
+    error && (error.code === "NETWORK_ERROR" || error.status >= 500)
+      ? () =>
+          error.action === "set-active" && error.userId
+            ? setActive({ userId: error.userId })
+            : error.action === "revoke" && error.userId
+              ? revoke({ userId: error.userId })
+              : refetch()
+      : null
+  const addLabel = data?.length ? "Add another account" : "Add an account"
 
   return (
     <main className="app">
-      <h1>Accounts</h1>
-      <p>React example</p>
+      <header className="topbar">
+        <div>
+          <h1>Accounts</h1>
+          <p>React example</p>
+        </div>
+        <AccountMenu
+          onAdd={(email) => setAdding({ email })}
+          onManage={() => focusSoon("manage-accounts")}
+          onSignOutAll={() => setConfirming(true)}
+        />
+      </header>
 
       <section className="card active-account" data-testid="active-account">
         {active ? (
@@ -62,6 +76,9 @@ export function App() {
         </AccountBoundary>
       </section>
 
+      <h2 id="manage-accounts" tabIndex={-1}>
+        Manage accounts
+      </h2>
       {isPending ? (
         <p className="note">Loading accounts…</p>
       ) : data?.length === 0 ? (
@@ -79,16 +96,18 @@ export function App() {
                 data-active={String(entry.isActive)}
               >
                 <Who user={entry.user} />
-                {entry.isActive && <span className="badge">Active</span>}
+                {/* The badge moves once the server has answered; till then the target says so. */}
+                {entry.isActive && !isSwitching && <span className="badge">Active</span>}
                 <div className="actions">
-                  {/* The target is marked active at once; its button stays to say "Switching…". */}
                   {(!entry.isActive || isSwitching) && (
                     <button
                       type="button"
                       aria-label={`Switch to ${entry.user.name}`}
+                      aria-busy={isSwitching}
                       disabled={isSwitching}
                       onClick={() => setActive(entry)}
                     >
+                      {isSwitching && <span className="spinner" aria-hidden="true" />}
                       {isSwitching ? "Switching…" : "Switch"}
                     </button>
                   )}
@@ -97,7 +116,7 @@ export function App() {
                     className="danger"
                     aria-label={`Remove ${entry.user.name}`}
                     disabled={isRemoving}
-                    onClick={() => revoke(entry)}
+                    onClick={() => revoke(entry).then(settleFocus)}
                   >
                     {isRemoving ? "Removing…" : "Remove"}
                   </button>
@@ -108,19 +127,17 @@ export function App() {
         </ul>
       )}
 
-      {activeNotListed && active ? (
-        <p className="note">
-          This device keeps at most 5 accounts; {active.user.name} is signed in but not saved in the
-          list.
-        </p>
-      ) : isAtCapacity ? (
-        <p className="note">This device is at its limit of 5 accounts.</p>
-      ) : null}
+      {activeNotListed && active ? <p className="note">{notListedText(active.user.name)}</p> : null}
 
       {error && (
-        <p role="alert" className="error">
-          {describe(error)}
-        </p>
+        <div role="alert" className="error">
+          <span>{describe(error, nameOf)}</span>
+          {retry && (
+            <button type="button" onClick={retry}>
+              Retry
+            </button>
+          )}
+        </div>
       )}
 
       {remembered.length > 0 && (
@@ -155,96 +172,34 @@ export function App() {
 
       <button
         type="button"
+        id="add-account"
         className="secondary"
         aria-expanded={!!adding}
+        disabled={isAtCapacity}
+        aria-describedby={isAtCapacity ? "capacity" : undefined}
         onClick={() => setAdding(adding ? null : { email: "" })}
       >
-        Add another account
+        {addLabel}
       </button>
+      {isAtCapacity && (
+        <p id="capacity" className="note">
+          {CAPACITY_TEXT}
+        </p>
+      )}
       {adding && (
         <AddAccount key={adding.email} email={adding.email} onDone={() => setAdding(null)} />
       )}
 
       {!!data?.length && (
-        <button type="button" className="danger" onClick={() => authClient.signOut()}>
+        <button type="button" className="danger" onClick={() => setConfirming(true)}>
           Sign out of all accounts
         </button>
       )}
+      <SignOutDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        onConfirm={() => authClient.signOut()}
+      />
     </main>
-  )
-}
-
-// After a sign-in or sign-up the list refreshes by itself: no refresh code here.
-// An `email` given (a remembered account signing in again) is filled in, and the password
-// field takes the focus.
-function AddAccount({ email: known, onDone }: { email: string; onDone: () => void }) {
-  const [mode, setMode] = useState<"sign-in" | "sign-up">("sign-in")
-  const [form, setForm] = useState({ name: "", email: known, password: "" })
-  const passwordInput = useRef<HTMLInputElement>(null)
-  // The user asked for it with "Sign in again": the email is known, the password is next.
-  useEffect(() => {
-    if (known) passwordInput.current?.focus()
-  }, [known])
-  const [formError, setFormError] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
-  const field = (key: keyof typeof form) => ({
-    value: form[key],
-    onChange: (event: { target: { value: string } }) =>
-      setForm({ ...form, [key]: event.target.value }),
-  })
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setSubmitting(true)
-    setFormError(null)
-    const { name, email, password } = form
-    const { error } =
-      mode === "sign-up"
-        ? await authClient.signUp.email({ name, email, password })
-        : await authClient.signIn.email({ email, password })
-    setSubmitting(false)
-    if (error) setFormError(error.message ?? "That did not work, please try again.")
-    else onDone()
-  }
-
-  return (
-    <form className="add-account" aria-label="Add account" onSubmit={submit}>
-      <div>
-        <button type="button" aria-pressed={mode === "sign-in"} onClick={() => setMode("sign-in")}>
-          Sign in
-        </button>
-        <button type="button" aria-pressed={mode === "sign-up"} onClick={() => setMode("sign-up")}>
-          Create account
-        </button>
-      </div>
-      {mode === "sign-up" && (
-        <label className="field">
-          Name
-          <input autoComplete="name" required {...field("name")} />
-        </label>
-      )}
-      <label className="field">
-        Email
-        <input type="email" autoComplete="username" required {...field("email")} />
-      </label>
-      <label className="field">
-        Password
-        <input
-          type="password"
-          autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
-          required
-          ref={passwordInput}
-          {...field("password")}
-        />
-      </label>
-      {formError && (
-        <p role="alert" className="error">
-          {formError}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={submitting}>
-        {mode === "sign-up" ? "Create account" : "Sign in"}
-      </button>
-    </form>
   )
 }
