@@ -39,7 +39,7 @@ export function AddAccount({ email: known, onDone }: { email: string; onDone: ()
 
   return (
     <form className="add-account" aria-label="Add account" onSubmit={submit}>
-      <div role="group" aria-label="Account">
+      <div>
         <button type="button" aria-pressed={mode === "sign-in"} onClick={() => setMode("sign-in")}>
           Existing account
         </button>
