@@ -51,6 +51,8 @@ export default async function globalSetup() {
     // A secret of its own, so the run never writes examples/server/.data.
     secret: randomBytes(32).toString("hex"),
     log: () => {},
+    // The tests refuse a short password on purpose; that warning is no news.
+    authLogLevel: "error",
   })
   // The server trusts both loopback names; 127.0.0.1 never resolves to ::1.
   const url = `http://127.0.0.1:${server.port}`

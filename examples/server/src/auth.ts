@@ -17,6 +17,8 @@ export interface AuthOptions {
   database: OpenDatabase["database"]
   /** Sessions in Redis besides the database, for several instances: see secondary-storage.ts. */
   secondaryStorage?: OpenStorage["secondaryStorage"]
+  /** The least better-auth logs. Default `"warn"`. */
+  logLevel?: "info" | "warn" | "error"
 }
 
 /**
@@ -33,6 +35,7 @@ export function createAuth(options: AuthOptions) {
     database: options.database,
     secondaryStorage: options.secondaryStorage,
     trustedOrigins: options.trustedOrigins,
+    logger: { level: options.logLevel ?? "warn" },
     emailAndPassword: { enabled: true },
     plugins: [multiSession({ maximumSessions: MAXIMUM_SESSIONS }), notesSchema],
   })

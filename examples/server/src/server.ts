@@ -37,6 +37,8 @@ export interface ServerOptions {
   baseURL?: string
   /** Where start-up lines go. Default console.log; pass `() => {}` for silence. */
   log?: (line: string) => void
+  /** The least better-auth logs (a refused password is a warning). Default `"warn"`. */
+  authLogLevel?: "info" | "warn" | "error"
 }
 
 /**
@@ -94,6 +96,7 @@ export async function startServer(options: ServerOptions = {}) {
       secret: options.secret ?? loadOrCreateSecret(join(DATA_DIR, "secret")),
       database: db.database,
       secondaryStorage: storage?.secondaryStorage,
+      logLevel: options.authLogLevel,
     })
     await migrate(auth)
     const seeded = seed && (await seedDemoAccounts(auth))
