@@ -1,33 +1,55 @@
 import { AccountBoundary, useDeviceSessions } from "@multisession/solid"
-import { createSignal, For, onMount, Show } from "solid-js"
-import { describe, hue, initials } from "../../shared/people"
+import { createSignal, For, Match, Show, Switch } from "solid-js"
+import { CAPACITY_TEXT, describe, notListedText, settleFocus } from "../../shared/people"
+import { AccountMenu } from "./AccountMenu"
+import { AddAccount } from "./AddAccount"
 import { authClient } from "./auth-client"
 import { Notes } from "./Notes"
+import { Who } from "./Person"
+import { SignOutDialog } from "./SignOutDialog"
 
-function Who(props: { user: { id: string; name: string; email: string } }) {
-  return (
-    <>
-      <span class="avatar" aria-hidden="true" style={{ "--hue": hue(props.user.id) }}>
-        {initials(props.user.name)}
-      </span>
-      <div class="who">
-        <span class="name">{props.user.name}</span>
-        <span class="email">{props.user.email}</span>
-      </div>
-    </>
-  )
-}
+// Focus moves after a menu choice once the menu has given focus back to its button.
+const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus())
 
 export function App() {
   // The client comes from <MultiSessionProvider> in main.tsx; the type argument types the entries.
   const accounts = useDeviceSessions<typeof authClient>()
   // The add-account form, open or not; "Sign in again" opens it with the email filled in.
-  const [adding, setAdding] = createSignal<{ email: string } | null>(null)
+  // Equal by email, as React's key: the same email keeps the open form as it is.
+  const [adding, setAdding] = createSignal<{ email: string } | null>(null, {
+    equals: (before, after) => before?.email === after?.email,
+  })
+  const [confirming, setConfirming] = createSignal(false)
+
+  const nameOf = (userId: string) =>
+    [...(accounts.data ?? []), ...accounts.remembered].find((entry) => entry.user.id === userId)
+      ?.user.name
+  // Worth another try only when the server was not reached or failed, not when it said no.
+  const canRetry = () => {
+    const error = accounts.error
+    return !!error && (error.code === "NETWORK_ERROR" || error.status >= 500)
+  }
+  const retry = () => {
+    const error = accounts.error
+    if (error?.action === "set-active" && error.userId) accounts.setActive({ userId: error.userId })
+    else if (error?.action === "revoke" && error.userId) accounts.revoke({ userId: error.userId })
+    else accounts.refetch()
+  }
+  const addLabel = () => (accounts.data?.length ? "Add another account" : "Add an account")
 
   return (
     <main class="app">
-      <h1>Accounts</h1>
-      <p>Solid example</p>
+      <header class="topbar">
+        <div>
+          <h1>Accounts</h1>
+          <p>Solid example</p>
+        </div>
+        <AccountMenu
+          onAdd={(email) => setAdding({ email })}
+          onManage={() => focusSoon("manage-accounts")}
+          onSignOutAll={() => setConfirming(true)}
+        />
+      </header>
 
       <section class="card active-account" data-testid="active-account">
         <Show
@@ -46,11 +68,11 @@ export function App() {
         </AccountBoundary>
       </section>
 
-      <Show when={!accounts.isPending} fallback={<p class="note">Loading accounts…</p>}>
-        <Show
-          when={accounts.data?.length !== 0}
-          fallback={<p class="empty">No accounts on this device yet.</p>}
-        >
+      <h2 id="manage-accounts" tabindex={-1}>
+        Manage accounts
+      </h2>
+      <Switch
+        fallback={
           <ul class="accounts" aria-label="Signed-in accounts">
             <For each={accounts.data}>
               {(entry) => {
@@ -63,18 +85,22 @@ export function App() {
                     data-active={String(entry.isActive)}
                   >
                     <Who user={entry.user} />
-                    <Show when={entry.isActive}>
+                    {/* The badge moves once the server has answered; till then the target says so. */}
+                    <Show when={entry.isActive && !isSwitching()}>
                       <span class="badge">Active</span>
                     </Show>
                     <div class="actions">
-                      {/* The target is marked active at once; its button stays to say "Switching…". */}
                       <Show when={!entry.isActive || isSwitching()}>
                         <button
                           type="button"
                           aria-label={`Switch to ${entry.user.name}`}
+                          aria-busy={isSwitching()}
                           disabled={isSwitching()}
                           onClick={() => accounts.setActive(entry)}
                         >
+                          <Show when={isSwitching()}>
+                            <span class="spinner" aria-hidden="true" />
+                          </Show>
                           {isSwitching() ? "Switching…" : "Switch"}
                         </button>
                       </Show>
@@ -83,7 +109,7 @@ export function App() {
                         class="danger"
                         aria-label={`Remove ${entry.user.name}`}
                         disabled={isRemoving()}
-                        onClick={() => accounts.revoke(entry)}
+                        onClick={() => accounts.revoke(entry).then(settleFocus)}
                       >
                         {isRemoving() ? "Removing…" : "Remove"}
                       </button>
@@ -93,54 +119,54 @@ export function App() {
               }}
             </For>
           </ul>
-        </Show>
-      </Show>
-
-      <Show
-        when={accounts.activeNotListed && accounts.active}
-        fallback={
-          <Show when={accounts.isAtCapacity}>
-            <p class="note">This device is at its limit of 5 accounts.</p>
-          </Show>
         }
       >
-        {(active) => (
-          <p class="note">
-            This device keeps at most 5 accounts; {active().user.name} is signed in but not saved in
-            the list.
-          </p>
-        )}
+        <Match when={accounts.isPending}>
+          <p class="note">Loading accounts…</p>
+        </Match>
+        <Match when={accounts.data?.length === 0}>
+          <p class="empty">No accounts on this device yet.</p>
+        </Match>
+      </Switch>
+
+      <Show when={accounts.activeNotListed && accounts.active}>
+        {(active) => <p class="note">{notListedText(active().user.name)}</p>}
       </Show>
 
       <Show when={accounts.error}>
         {(error) => (
-          <p role="alert" class="error">
-            {describe(error())}
-          </p>
+          <div role="alert" class="error">
+            <span>{describe(error(), nameOf)}</span>
+            <Show when={canRetry()}>
+              <button type="button" onClick={retry}>
+                Retry
+              </button>
+            </Show>
+          </div>
         )}
       </Show>
 
-      <Show when={accounts.remembered.length}>
+      <Show when={accounts.remembered.length > 0}>
         <section aria-labelledby="signed-out">
           <h2 id="signed-out">Signed out</h2>
           <ul class="accounts" aria-label="Signed-out accounts">
             <For each={accounts.remembered}>
-              {({ user }) => (
+              {(account) => (
                 <li class="account is-signed-out" data-testid="remembered">
-                  <Who user={user} />
+                  <Who user={account.user} />
                   <div class="actions">
                     <button
                       type="button"
-                      aria-label={`Sign in again as ${user.name}`}
-                      onClick={() => setAdding({ email: user.email })}
+                      aria-label={`Sign in again as ${account.user.name}`}
+                      onClick={() => setAdding({ email: account.user.email })}
                     >
                       Sign in again
                     </button>
                     <button
                       type="button"
                       class="danger"
-                      aria-label={`Remove ${user.name} from this device`}
-                      onClick={() => accounts.forget(user.id)}
+                      aria-label={`Remove ${account.user.name} from this device`}
+                      onClick={() => accounts.forget(account.user.id)}
                     >
                       Remove from this device
                     </button>
@@ -154,104 +180,35 @@ export function App() {
 
       <button
         type="button"
+        id="add-account"
         class="secondary"
         aria-expanded={!!adding()}
+        disabled={accounts.isAtCapacity}
+        aria-describedby={accounts.isAtCapacity ? "capacity" : undefined}
         onClick={() => setAdding(adding() ? null : { email: "" })}
       >
-        Add another account
+        {addLabel()}
       </button>
+      <Show when={accounts.isAtCapacity}>
+        <p id="capacity" class="note">
+          {CAPACITY_TEXT}
+        </p>
+      </Show>
       {/* Keyed: "Sign in again" for another account starts the form afresh. */}
       <Show when={adding()} keyed>
         {(open) => <AddAccount email={open.email} onDone={() => setAdding(null)} />}
       </Show>
 
       <Show when={accounts.data?.length}>
-        <button type="button" class="danger" onClick={() => authClient.signOut()}>
+        <button type="button" class="danger" onClick={() => setConfirming(true)}>
           Sign out of all accounts
         </button>
       </Show>
+      <SignOutDialog
+        open={confirming()}
+        onOpenChange={setConfirming}
+        onConfirm={() => authClient.signOut()}
+      />
     </main>
-  )
-}
-
-// After a sign-in or sign-up the list refreshes by itself: no refresh code here.
-// An `email` given (a remembered account signing in again) is filled in, and the password
-// field takes the focus.
-function AddAccount(props: { email: string; onDone: () => void }) {
-  const [mode, setMode] = createSignal<"sign-in" | "sign-up">("sign-in")
-  const [form, setForm] = createSignal({ name: "", email: props.email, password: "" })
-  let passwordInput: HTMLInputElement | undefined
-  onMount(() => props.email && passwordInput?.focus())
-  const [formError, setFormError] = createSignal<string | null>(null)
-  const [submitting, setSubmitting] = createSignal(false)
-  const field = (key: "name" | "email" | "password") => ({
-    value: form()[key],
-    onInput: (event: { currentTarget: { value: string } }) =>
-      setForm({ ...form(), [key]: event.currentTarget.value }),
-  })
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault()
-    setSubmitting(true)
-    setFormError(null)
-    const { name, email, password } = form()
-    const { error } =
-      mode() === "sign-up"
-        ? await authClient.signUp.email({ name, email, password })
-        : await authClient.signIn.email({ email, password })
-    setSubmitting(false)
-    if (error) setFormError(error.message ?? "That did not work, please try again.")
-    else props.onDone()
-  }
-
-  return (
-    <form class="add-account" aria-label="Add account" onSubmit={submit}>
-      <div>
-        <button
-          type="button"
-          aria-pressed={mode() === "sign-in"}
-          onClick={() => setMode("sign-in")}
-        >
-          Sign in
-        </button>
-        <button
-          type="button"
-          aria-pressed={mode() === "sign-up"}
-          onClick={() => setMode("sign-up")}
-        >
-          Create account
-        </button>
-      </div>
-      <Show when={mode() === "sign-up"}>
-        <label class="field">
-          Name
-          <input autocomplete="name" required {...field("name")} />
-        </label>
-      </Show>
-      <label class="field">
-        Email
-        <input type="email" autocomplete="username" required {...field("email")} />
-      </label>
-      <label class="field">
-        Password
-        <input
-          ref={passwordInput}
-          type="password"
-          autocomplete={mode() === "sign-up" ? "new-password" : "current-password"}
-          required
-          {...field("password")}
-        />
-      </label>
-      <Show when={formError()}>
-        {(message) => (
-          <p role="alert" class="error">
-            {message()}
-          </p>
-        )}
-      </Show>
-      <button type="submit" class="primary" disabled={submitting()}>
-        {mode() === "sign-up" ? "Create account" : "Sign in"}
-      </button>
-    </form>
   )
 }
