@@ -2,7 +2,7 @@ import type { BetterAuthClientPlugin } from "better-auth/client"
 import type { multiSession } from "better-auth/plugins"
 import type { ReadableAtom } from "nanostores"
 import { createDeviceSessions, type DeviceSessionsController } from "./controller"
-import { causeNoted } from "./model"
+import { signedInOrOut } from "./model"
 import type { AuthFetch, SessionAtoms } from "./session-link"
 import type {
   DeviceSessionsState,
@@ -99,7 +99,7 @@ export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
           onSuccess({ request }) {
             const path = signInOrOut.exec(String(request.url))?.[0]
             if (path)
-              controller?.dispatch(causeNoted(path.endsWith("out") ? "sign-out" : "sign-in"))
+              controller?.dispatch(signedInOrOut(path.endsWith("out") ? "sign-out" : "sign-in"))
           },
         },
       },

@@ -4,6 +4,7 @@ import type { ReadableAtom } from "nanostores"
 import { createLifecycle } from "./lifecycle"
 import {
   apply,
+  byUser,
   causeNoted,
   entryRemoved,
   hydrated,
@@ -85,14 +86,17 @@ export function createDeviceSessions(
     fresh.listKnown,
     (call, userId, cause) => {
       channel?.postMessage(0)
-      if (call === "set-active" || !userId || userId === store.model().active?.user.id) {
-        store.dispatch(causeNoted(cause))
-        return fresh.revalidate()
-      }
-      // Removing another account leaves the session as it was, and the list is the one known
-      // without it: no request. A list request under way, asked before the removal, could
-      // bring it back: that one is replaced.
-      store.dispatch(entryRemoved(store.model(), userId))
+      const known = byUser(store.model().list, userId)
+      const wasActive = !!userId && userId === store.model().active?.user.id
+      if (call === "set-active" || wasActive) store.dispatch(causeNoted(cause))
+      // An account the list does not hold: the server knows what this tab does not.
+      if (!known) return fresh.revalidate()
+      // A switch changes who is active, never the list; a removal's new list is the one known
+      // without it. So only the session is asked again, and only when it changed. A list
+      // request under way, asked before the removal, could bring the entry back: replaced.
+      if (call === "set-active") return fresh.revalidate(false)
+      if (wasActive) fresh.resignal(false)
+      store.dispatch(entryRemoved(store.model(), known.user.id))
       if (store.model().listing) fresh.start()
       return store.settled()
     },

@@ -44,11 +44,12 @@ export function createLifecycle(
     unfollow = followSession(
       atoms(),
       (busy, session) => dispatch(sessionChanged(busy, session)),
-      // Each signal asks for the list anew; a refresh better-auth starts by itself joins
-      // the list asked for since the session last settled, if there is one (the mount's,
-      // answered or not, when the session's own mount check starts late).
+      // Each signal asks for the list anew, unless this store raised it for the session
+      // alone; a refresh better-auth starts by itself joins the list asked for since the
+      // session last settled, if there is one (the mount's, answered or not, when the
+      // session's own mount check starts late).
       (signal) => {
-        if (signal || !(model().listAsked || skip)) fresh.start()
+        if (signal ? !fresh.sessionOnly() : !(model().listAsked || skip)) fresh.start()
         skip = false
       },
     )

@@ -21,6 +21,11 @@ export interface Model {
   listing: boolean
   /** The list was asked for since the session last settled: a session refresh under way needs no other. */
   listAsked: boolean
+  /**
+   * A sign-in or sign-out of this tab was answered since the last list request: the list
+   * known misses it (better-auth raises its signal a moment later), so a call asks again.
+   */
+  listStale: boolean
   /** better-auth is fetching the session, or has been asked to. */
   sessionBusy: boolean
   /** The optimistic overlay: the target of the latest switch, the entries being removed. */
@@ -44,6 +49,7 @@ export const initialModel: Model = {
   calls: 0,
   listing: false,
   listAsked: false,
+  listStale: false,
   sessionBusy: false,
   switching: null,
   revoking: [],
@@ -74,7 +80,7 @@ export function apply(m: Model, patch: Patch): Model {
     : { ...next, shown: next.list, active: next.session }
 }
 
-export const listRequested = (): Patch => ({ listing: true, listAsked: true })
+export const listRequested = (): Patch => ({ listing: true, listAsked: true, listStale: false })
 
 /**
  * The server answered the list. Entries that did not change stay the same objects. A good
@@ -136,6 +142,12 @@ export const sessionChanged = (busy: boolean, session: RawEntry | null): Patch =
 export const sessionRequested = (): Patch => ({ sessionBusy: true })
 
 /**
+ * The same, when the list is known current (after a switch, or a removal: the server's yes
+ * and the list known give the new list): the session refresh needs no list of its own.
+ */
+export const sessionOnlyRequested = (): Patch => ({ sessionBusy: true, listAsked: true })
+
+/**
  * A call is made: its change shows at once (for an account on the list, or any while the
  * list is unknown), while the request waits its turn.
  */
@@ -182,3 +194,6 @@ export const hydrated = (list: readonly RawEntry[], session: RawEntry | null): P
 
 /** Something that may change the account set going: a switch, a sign-in, another tab… */
 export const causeNoted = (cause: AccountChangeCause | null): Patch => ({ cause })
+
+/** This tab signed in or out: the server's list changed, and its signal is on the way. */
+export const signedInOrOut = (cause: "sign-in" | "sign-out"): Patch => ({ cause, listStale: true })

@@ -1,7 +1,14 @@
 // How the store asks again: the list request (latest wins), and better-auth's signal for the
 // session, which the list follows.
 import { createListRequest } from "./list-request"
-import { activeLeft, listDropped, listRequested, listSettled, sessionRequested } from "./model"
+import {
+  activeLeft,
+  listDropped,
+  listRequested,
+  listSettled,
+  sessionOnlyRequested,
+  sessionRequested,
+} from "./model"
 import { type AuthFetch, raise, type SessionAtoms } from "./session-link"
 import type { Store } from "./store"
 
@@ -10,14 +17,19 @@ export interface Refresher {
   start(): void
   /** Drops the list request under way, unanswered. */
   cancel(): void
-  /** Asks better-auth for the session again (the list follows), and waits for both. */
-  revalidate(): Promise<void>
+  /**
+   * Asks better-auth for the session again (the list follows, unless `listToo` is false: the
+   * list is known current), and waits for both.
+   */
+  revalidate(listToo?: boolean): Promise<void>
   /** Loads the list if it is not known to be current, and waits for any list request. */
   listKnown(): Promise<void>
   /** Raises better-auth's signal (the session, and so the list, is asked again), quietly. */
-  resignal(): void
+  resignal(listToo?: boolean): void
   /** True while this store raises the signal itself: no news for the other tabs. */
   quiet(): boolean
+  /** True while this store raises the signal for the session alone. */
+  sessionOnly(): boolean
 }
 
 export function createRefresher(
@@ -27,6 +39,7 @@ export function createRefresher(
   shown: () => boolean,
 ): Refresher {
   let quiet = false
+  let sessionOnly = false
   const list = createListRequest($fetch, (answer) => {
     const before = model()
     dispatch(listSettled(before, answer))
@@ -38,28 +51,32 @@ export function createRefresher(
   }
   // Refreshes the session through better-auth's own signal, so every atom that depends on
   // who is signed in follows (this store's list follows the signal too).
-  function resignal(): void {
-    if (shown()) dispatch(sessionRequested())
+  function resignal(listToo = true): void {
+    if (shown()) dispatch(listToo ? sessionRequested() : sessionOnlyRequested())
     quiet = true
+    sessionOnly = !listToo
     try {
       raise(atoms())
     } finally {
       quiet = false
+      sessionOnly = false
     }
   }
   return {
     start,
     cancel: () => list.cancel() && dispatch(listDropped()),
-    revalidate() {
-      resignal()
+    revalidate(listToo) {
+      resignal(listToo)
       return settled()
     },
     listKnown() {
       // A store nobody shows stopped following the device: its list may be out of date.
-      if ((!model().list || !shown()) && !model().listing) start()
+      const { list, listStale, listing } = model()
+      if ((!list || listStale || !shown()) && !listing) start()
       return settled()
     },
     resignal,
     quiet: () => quiet,
+    sessionOnly: () => sessionOnly,
   }
 }

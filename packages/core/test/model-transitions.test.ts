@@ -21,7 +21,9 @@ import {
   type Patch,
   refetchRequested,
   sessionChanged,
+  sessionOnlyRequested,
   sessionRequested,
+  signedInOrOut,
 } from "../src/model"
 import { findTarget, readTarget } from "../src/target"
 import type { RawEntry } from "../src/types"
@@ -339,4 +341,21 @@ test("remembers that the list was asked for until the session settles", () => {
   const answered = apply(asked, listAnswered(asked, [ada, bob]))
   expect(apply(answered, sessionChanged(true, bob)).listAsked).toBe(true)
   expect(apply(answered, sessionChanged(false, bob)).listAsked).toBe(false)
+})
+
+test("a session asked for alone needs no list, until the session settles", () => {
+  const idle = { ...listed, listAsked: false }
+  const asking = apply(idle, sessionOnlyRequested())
+  expect(asking).toMatchObject({ sessionBusy: true, listAsked: true })
+  expect(apply(idle, sessionRequested()).listAsked).toBe(false)
+  expect(apply(asking, sessionChanged(false, bob)).listAsked).toBe(false)
+})
+
+test("a sign-in or sign-out of this tab leaves the list known stale until a list is asked for", () => {
+  const signedIn = apply(listed, signedInOrOut("sign-in"))
+  expect(signedIn).toMatchObject({ listStale: true, cause: "sign-in" })
+  expect(apply(listed, signedInOrOut("sign-out")).cause).toBe("sign-out")
+  expect(apply(signedIn, listRequested()).listStale).toBe(false)
+  // A list answer asked before the sign-in does not make the list current.
+  expect(apply(signedIn, listAnswered(signedIn, [ada])).listStale).toBe(true)
 })
