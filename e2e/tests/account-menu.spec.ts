@@ -76,6 +76,8 @@ for (const framework of FRAMEWORKS) {
       )
       await page.keyboard.press("Enter")
       await expect(ui(page).menu).toBeVisible()
+      // Zag moves the focus into the menu a frame after it opens; keys wait for it.
+      await expect(ui(page).menu).toBeFocused()
       await expect(ui(page).menu.getByText("Signed in as")).toBeVisible()
       await expect(highlighted(page)).toHaveAccessibleName(
         "Switch to Ada Lovelace, ada@example.com",
@@ -96,6 +98,7 @@ for (const framework of FRAMEWORKS) {
 
       // Switch: Enter on Ada.
       await page.keyboard.press("Enter")
+      await expect(ui(page).menu).toBeFocused()
       await page.keyboard.press("Home")
       await page.keyboard.press("Enter")
       await expect(ui(page).menu).toBeHidden()
@@ -105,6 +108,7 @@ for (const framework of FRAMEWORKS) {
 
       // Add an account: the form opens with the focus on Email; Enter submits it.
       await page.keyboard.press("Enter")
+      await expect(ui(page).menu).toBeFocused()
       await page.keyboard.press("ArrowDown")
       await expect(highlighted(page)).toHaveAccessibleName("Add another account")
       await page.keyboard.press("Enter")
@@ -121,6 +125,7 @@ for (const framework of FRAMEWORKS) {
       // Sign out of all: the dialog opens on Cancel; the confirm is one Tab away.
       await ui(page).menuButton.focus()
       await page.keyboard.press("Enter")
+      await expect(ui(page).menu).toBeFocused()
       await page.keyboard.press("End")
       await page.keyboard.press("Enter")
       await expect(ui(page).dialog).toBeVisible()
