@@ -86,18 +86,20 @@ export function createDeviceSessions(
     fresh.listKnown,
     (call, userId, cause) => {
       channel?.postMessage(0)
-      const known = byUser(store.model().list, userId)
-      const wasActive = !!userId && userId === store.model().active?.user.id
-      if (call === "set-active" || wasActive) store.dispatch(causeNoted(cause))
-      // An account the list does not hold: the server knows what this tab does not.
+      const { list, active } = store.model()
+      const known = byUser(list, userId)
+      // An account the list does not hold: the server knows what this tab does not. Else a
+      // switch changes who is active, never the list, and a removal's new list is the one
+      // known without it: only the session is asked again, and only when it changed.
+      const sessionChanges = call === "set-active" || !known || userId === active?.user.id
+      if (sessionChanges) store.dispatch(causeNoted(cause))
       if (!known) return fresh.revalidate()
-      // A switch changes who is active, never the list; a removal's new list is the one known
-      // without it. So only the session is asked again, and only when it changed. A list
-      // request under way, asked before the removal, could bring the entry back: replaced.
-      if (call === "set-active") return fresh.revalidate(false)
-      if (wasActive) fresh.resignal(false)
-      store.dispatch(entryRemoved(store.model(), known.user.id))
-      if (store.model().listing) fresh.start()
+      if (sessionChanges) fresh.resignal(false)
+      if (call === "revoke") {
+        store.dispatch(entryRemoved(store.model(), known.user.id))
+        // A list request under way, asked before the removal, could bring the entry back.
+        if (store.model().listing) fresh.start()
+      }
       return store.settled()
     },
     fresh.revalidate,

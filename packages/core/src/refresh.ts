@@ -17,14 +17,14 @@ export interface Refresher {
   start(): void
   /** Drops the list request under way, unanswered. */
   cancel(): void
-  /**
-   * Asks better-auth for the session again (the list follows, unless `listToo` is false: the
-   * list is known current), and waits for both.
-   */
-  revalidate(listToo?: boolean): Promise<void>
+  /** Asks better-auth for the session again (the list follows), and waits for both. */
+  revalidate(): Promise<void>
   /** Loads the list if it is not known to be current, and waits for any list request. */
   listKnown(): Promise<void>
-  /** Raises better-auth's signal (the session, and so the list, is asked again), quietly. */
+  /**
+   * Raises better-auth's signal (the session, and so the list, is asked again), quietly;
+   * with `listToo` false the list is known current, and only the session is asked.
+   */
   resignal(listToo?: boolean): void
   /** True while this store raises the signal itself: no news for the other tabs. */
   quiet(): boolean
@@ -38,8 +38,8 @@ export function createRefresher(
   atoms: () => SessionAtoms,
   shown: () => boolean,
 ): Refresher {
-  let quiet = false
-  let sessionOnly = false
+  // While this store raises the signal: 1, or 2 for the session alone.
+  let raising = 0
   const list = createListRequest($fetch, (answer) => {
     const before = model()
     dispatch(listSettled(before, answer))
@@ -53,20 +53,18 @@ export function createRefresher(
   // who is signed in follows (this store's list follows the signal too).
   function resignal(listToo = true): void {
     if (shown()) dispatch(listToo ? sessionRequested() : sessionOnlyRequested())
-    quiet = true
-    sessionOnly = !listToo
+    raising = listToo ? 1 : 2
     try {
       raise(atoms())
     } finally {
-      quiet = false
-      sessionOnly = false
+      raising = 0
     }
   }
   return {
     start,
     cancel: () => list.cancel() && dispatch(listDropped()),
-    revalidate(listToo) {
-      resignal(listToo)
+    revalidate() {
+      resignal()
       return settled()
     },
     listKnown() {
@@ -76,7 +74,7 @@ export function createRefresher(
       return settled()
     },
     resignal,
-    quiet: () => quiet,
-    sessionOnly: () => sessionOnly,
+    quiet: () => raising > 0,
+    sessionOnly: () => raising > 1,
   }
 }
