@@ -16,6 +16,7 @@ import {
   openApp,
   sessionEmail,
   signIn,
+  signInThree,
   test,
   ui,
 } from "./switcher"
@@ -24,6 +25,13 @@ const SCREENSHOTS = join(ARTIFACTS_DIR, "account-menu")
 const item = (page: Page, name: string | RegExp) => ui(page).menu.getByRole("menuitem", { name })
 const highlighted = (page: Page) => ui(page).menu.locator("[data-highlighted]")
 const SET_ACTIVE = "**/api/auth/multi-session/set-active"
+
+/** Opens the app and signs in Ada, then Grace: Grace is active. */
+async function signInAdaAndGrace(page: Page, serverURL: string, framework: Framework) {
+  await openApp(page, serverURL, framework)
+  await signIn(page, ada)
+  await signIn(page, grace)
+}
 
 /** Signs up a new account through "New account"; unique per run, so it can be repeated. */
 async function signUp(page: Page, name: string) {
@@ -61,9 +69,7 @@ for (const framework of FRAMEWORKS) {
       page,
       serverURL,
     }) => {
-      await openApp(page, serverURL, framework)
-      await signIn(page, ada)
-      await signIn(page, grace)
+      await signInAdaAndGrace(page, serverURL, framework)
       // From the top of a fresh page.
       await page.reload()
       await expect(ui(page).header.locator(".name")).toHaveText(grace.name)
@@ -145,8 +151,7 @@ for (const framework of FRAMEWORKS) {
       serverURL,
     }) => {
       mkdirSync(SCREENSHOTS, { recursive: true })
-      await openApp(page, serverURL, framework)
-      for (const account of [ada, grace, alan]) await signIn(page, account)
+      await signInThree(page, serverURL, framework)
       const found: Record<string, string[]> = {}
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme })
@@ -233,9 +238,7 @@ for (const framework of FRAMEWORKS) {
       page,
       serverURL,
     }) => {
-      await openApp(page, serverURL, framework)
-      await signIn(page, ada)
-      await signIn(page, grace)
+      await signInAdaAndGrace(page, serverURL, framework)
       await ui(page).entry(grace).getByRole("button", { name: "Remove Grace Hopper" }).click()
       await expect(ui(page).entries).toHaveCount(1)
       await expect(page.getByRole("heading", { name: "Manage accounts" })).toBeFocused()
@@ -249,9 +252,7 @@ for (const framework of FRAMEWORKS) {
       page,
       serverURL,
     }) => {
-      await openApp(page, serverURL, framework)
-      await signIn(page, ada)
-      await signIn(page, grace)
+      await signInAdaAndGrace(page, serverURL, framework)
       let answer = () => {}
       const held = new Promise<void>((resolve) => {
         answer = resolve
@@ -276,9 +277,7 @@ for (const framework of FRAMEWORKS) {
       page,
       serverURL,
     }) => {
-      await openApp(page, serverURL, framework)
-      await signIn(page, ada)
-      await signIn(page, grace)
+      await signInAdaAndGrace(page, serverURL, framework)
       await page.route(SET_ACTIVE, (route) => route.abort("internetdisconnected"))
       await ui(page).menuButton.click()
       await item(page, "Switch to Ada Lovelace, ada@example.com").click()
@@ -298,9 +297,7 @@ for (const framework of FRAMEWORKS) {
       page,
       serverURL,
     }) => {
-      await openApp(page, serverURL, framework)
-      await signIn(page, ada)
-      await signIn(page, grace)
+      await signInAdaAndGrace(page, serverURL, framework)
       const other = await context.newPage()
       await openApp(other, serverURL, framework)
       await expectActive(other, grace, [ada, grace])
@@ -327,8 +324,7 @@ for (const framework of FRAMEWORKS) {
       page,
       serverURL,
     }) => {
-      await openApp(page, serverURL, framework)
-      for (const account of [ada, grace, alan]) await signIn(page, account)
+      await signInThree(page, serverURL, framework)
       const colours = await ui(page)
         .entries.locator(".avatar")
         .evaluateAll((avatars) => avatars.map((a) => getComputedStyle(a).backgroundColor))
