@@ -292,6 +292,47 @@ for (const framework of FRAMEWORKS) {
       expect(await sessionEmail(page)).toBe(ada.email)
     })
 
+    test("a lost network is said in words, and the words go by themselves once it is back", async ({
+      context,
+      page,
+      serverURL,
+    }) => {
+      await signInAdaAndGrace(page, serverURL, framework)
+      await context.setOffline(true)
+      await ui(page).entry(ada).getByRole("button", { name: "Switch to Ada Lovelace" }).click()
+      await expect(ui(page).alert).toContainText(
+        "Couldn't switch to Ada Lovelace: the server can't be reached.",
+      )
+      // Back online: better-auth refreshes the session, the list follows, no Retry needed.
+      await context.setOffline(false)
+      await expect(ui(page).alert).toHaveCount(0)
+      await expectActive(page, grace, [ada, grace])
+      expect(await sessionEmail(page)).toBe(grace.email)
+    })
+
+    test("shows the user's picture when there is one, and initials otherwise", async ({
+      page,
+      serverURL,
+    }) => {
+      await signInAdaAndGrace(page, serverURL, framework)
+      const image = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"
+      const status = await page.evaluate(async (image) => {
+        const res = await fetch("/api/auth/update-user", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ image }),
+        })
+        return res.status
+      }, image)
+      expect(status).toBe(200)
+      await page.reload()
+      const avatar = ui(page).entry(grace).locator(".avatar")
+      await expect(avatar.locator("img")).toHaveAttribute("src", image)
+      await expect(avatar).not.toHaveAttribute("data-initials")
+      await expect(ui(page).entry(ada).locator(".avatar img")).toHaveCount(0)
+      await expect(ui(page).entry(ada).locator(".avatar")).toHaveAttribute("data-initials", "AL")
+    })
+
     test("sign out of all asks first, and Cancel keeps every account in every tab", async ({
       context,
       page,
