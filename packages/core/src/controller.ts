@@ -102,7 +102,12 @@ export function createDeviceSessions(
       }
       return store.settled()
     },
-    fresh.revalidate,
+    // A failed call may still have acted on the server (its answer lost): the other tabs
+    // ask again too.
+    () => {
+      channel?.postMessage(0)
+      return fresh.revalidate()
+    },
   )
   // What autoSwitch() calls: a switch like any other, put down to the recovery.
   const recovery = { setActive: mutation("set-active", "auto-switch") }

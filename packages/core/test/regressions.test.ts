@@ -271,3 +271,22 @@ test("a return to the tab after removing another account asks for the list again
   expect(requests.count("/get-session")).toBe(1)
   stop()
 })
+
+// Found by the randomized model in three Chromium tabs (e2e/tests/browser-model.spec.ts).
+test("a switch whose answer was lost tells the other tabs, which follow the server", async () => {
+  const faults = faultyFetch()
+  const { client, users, stop } = await accounts(["Ada", "Bob"], faults.fetch)
+  const [ada] = users
+  const otherTab = makeClient({ maximumSessions: 3 })
+  const stopOther = otherTab.useDeviceSessions.listen(() => {})
+  await waitFor(otherTab.useDeviceSessions, (s) => settled(s) && s.active?.user.id !== ada.id)
+  // The server switches to Ada; this tab never reads its answer.
+  faults.fail("/multi-session/set-active", "lost-answer")
+  const result = await client.multiSession.setActive({ userId: ada.id })
+  expect(result.error?.code).toBe("NETWORK_ERROR")
+  expect((await serverTruth()).activeUserId).toBe(ada.id)
+  await waitFor(client.useDeviceSessions, (s) => settled(s) && s.active?.user.id === ada.id)
+  await waitFor(otherTab.useDeviceSessions, (s) => settled(s) && s.active?.user.id === ada.id)
+  stopOther()
+  stop()
+})
