@@ -1,0 +1,21 @@
+// The example server's notes (examples/server/src/notes.ts) as SvelteKit reads and writes them:
+// each account's own, as the session's user.
+
+import type { Auth } from "../../../../server/src/auth"
+import type { Notes } from "../../../../shared/notes"
+
+/**
+ * One user's notes, oldest first, as `GET /api/notes` answers them.
+ *
+ * @example
+ * const notes = session ? await readNotes(auth, session.user) : null
+ */
+export async function readNotes(auth: Auth, user: { id: string; name: string }): Promise<Notes> {
+  const { adapter } = await auth.$context
+  const notes = await adapter.findMany<{ id: string; text: string }>({
+    model: "note",
+    where: [{ field: "userId", value: user.id }],
+    sortBy: { field: "createdAt", direction: "asc" },
+  })
+  return { userId: user.id, name: user.name, notes: notes.map(({ id, text }) => ({ id, text })) }
+}
