@@ -3,16 +3,16 @@
 // tab's list, active account and session must equal the server's. MODEL_RUNS=N for more
 // (`pnpm soak:browser` runs 1,000 and prints each divergence).
 import type { BrowserContext, Page, Request } from "@playwright/test"
-import Database from "better-sqlite3"
 import fc from "fast-check"
-import { DATABASE_FILE_ENV } from "./paths"
 import {
   type Account,
   ada,
   alan,
+  endSessionsOf,
   expect,
   grace,
   openApp,
+  returnToTab,
   signIn,
   signOutAll,
   test,
@@ -60,29 +60,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 )
 // Every sequence starts with two accounts signed in, so there is something to switch.
 const sequence = fc.array(op, { minLength: 3, maxLength: 8 })
-
-/** Ends an account's sessions on the server, as another device or an admin would. */
-function revokeOnServer(account: Account) {
-  const db = new Database(process.env[DATABASE_FILE_ENV] as string)
-  try {
-    db.prepare(
-      'DELETE FROM "session" WHERE "userId" = (SELECT "id" FROM "user" WHERE "email" = ?)',
-    ).run(account.email)
-  } finally {
-    db.close()
-  }
-}
-
-// The user comes back to a tab later than better-auth's five-second limit on focus refreshes.
-const returnToTab = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { later_?: number; realNow_?: () => number }
-    w.realNow_ ??= Date.now.bind(Date)
-    w.later_ = (w.later_ ?? 0) + 5_001
-    const realNow = w.realNow_
-    Date.now = () => realNow() + (w.later_ ?? 0)
-    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }))
-  })
 
 /** Waits until no tab has an auth request open and none has started one for a moment. */
 async function quiet(context: BrowserContext) {
@@ -208,7 +185,7 @@ async function perform(context: BrowserContext, pages: Page[], step: Op) {
       break
     }
     case "server-revoke":
-      revokeOnServer(ACCOUNTS[step.account] as Account)
+      endSessionsOf(ACCOUNTS[step.account] as Account)
       // Nobody is told: the user comes back to each tab, the one refresh a browser makes.
       for (const p of pages) await returnToTab(p)
       break

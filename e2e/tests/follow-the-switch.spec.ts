@@ -5,15 +5,16 @@
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Page, Request } from "@playwright/test"
-import Database from "better-sqlite3"
-import { ARTIFACTS_DIR, DATABASE_FILE_ENV, FRAMEWORKS } from "./paths"
+import { ARTIFACTS_DIR, FRAMEWORKS } from "./paths"
 import {
   type Account,
   ada,
   alan,
+  endSessionsOf,
   expect,
   grace,
   openApp,
+  returnToTab,
   sessionEmail,
   signIn,
   test,
@@ -46,30 +47,6 @@ function recordFrames() {
 }
 const framesOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { frames_: Frame[] }).frames_)
-
-// The user comes back to the tab later than better-auth's five-second limit on focus refreshes.
-const returnToTab = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { later_?: number; realNow_?: () => number }
-    w.realNow_ ??= Date.now.bind(Date)
-    w.later_ = (w.later_ ?? 0) + 5_001
-    const realNow = w.realNow_
-    Date.now = () => realNow() + (w.later_ ?? 0)
-    // It bubbles, as a real one does: better-auth hears it on document, TanStack Query on window.
-    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }))
-  })
-
-// What another device's "sign out everywhere" does: the user's sessions end on the server.
-function endSessionsOf(account: Account) {
-  const db = new Database(process.env[DATABASE_FILE_ENV] as string)
-  try {
-    db.prepare(
-      'DELETE FROM "session" WHERE "userId" = (SELECT "id" FROM "user" WHERE "email" = ?)',
-    ).run(account.email)
-  } finally {
-    db.close()
-  }
-}
 
 for (const framework of FRAMEWORKS) {
   test(`${framework}: no frame shows one account's name beside another's notes, over 50 account changes`, async ({

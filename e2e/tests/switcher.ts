@@ -2,8 +2,9 @@
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { test as base, expect, type Page, type Request } from "@playwright/test"
+import Database from "better-sqlite3"
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../examples/server/src/demo-accounts"
-import { ARTIFACTS_DIR, type Framework, SERVER_URL_ENV } from "./paths"
+import { ARTIFACTS_DIR, DATABASE_FILE_ENV, type Framework, SERVER_URL_ENV } from "./paths"
 
 /** One of the demo accounts the server seeds. */
 export type Account = (typeof DEMO_ACCOUNTS)[number]
@@ -249,4 +250,38 @@ export function recordRequests(framework: Framework, action: string, requests: s
   }
   counts[framework] = { ...counts[framework], [action]: { count: requests.length, requests } }
   writeFileSync(file, `${JSON.stringify(counts, null, 2)}\n`)
+}
+
+/**
+ * The user comes back to the tab later than better-auth's five-second limit on focus refreshes.
+ *
+ * @example
+ * await returnToTab(page)
+ */
+export const returnToTab = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { later_?: number; realNow_?: () => number }
+    w.realNow_ ??= Date.now.bind(Date)
+    w.later_ = (w.later_ ?? 0) + 5_001
+    const realNow = w.realNow_
+    Date.now = () => realNow() + (w.later_ ?? 0)
+    // It bubbles, as a real one does: better-auth hears it on document, TanStack Query on window.
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }))
+  })
+
+/**
+ * What another device's "sign out everywhere" does: the user's sessions end on the server.
+ *
+ * @example
+ * endSessionsOf(grace)
+ */
+export function endSessionsOf(account: Account) {
+  const db = new Database(process.env[DATABASE_FILE_ENV] as string)
+  try {
+    db.prepare(
+      'DELETE FROM "session" WHERE "userId" = (SELECT "id" FROM "user" WHERE "email" = ?)',
+    ).run(account.email)
+  } finally {
+    db.close()
+  }
 }
