@@ -43,8 +43,13 @@ export interface DeviceSessionsController {
   /** The state a checked server payload stands for, without touching the store. */
   stateOf(list: readonly RawEntry[], session: RawEntry | null): DeviceSessionsState
   /** Starts the browser's store from a checked server payload, once, before any answer. */
-  accept(list: readonly RawEntry[], session: RawEntry | null): void
+  accept(list: readonly RawEntry[], session: RawEntry | null): boolean
+  /** Set by a hydration: may answer one request of better-auth's from what is known. */
+  answer?: FetchInit
 }
+
+/** A fetch plugin's `init`: the request as it will go, or the same with its answer in it. */
+export type FetchInit = (path: string, options: Record<string, unknown>) => Record<string, unknown>
 
 export function createDeviceSessions(
   $fetch: AuthFetch,

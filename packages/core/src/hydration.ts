@@ -61,9 +61,29 @@ export function hydrateDeviceSessions<C extends MultiSessionAuthClient>(
   payload: PayloadOf<C>,
 ): void {
   const { controller, list, session } = read(client, payload)
-  controller.accept(list, session)
+  if (!controller.accept(list, session)) return
   const withSession = client as unknown as { hydrateSession?: (session: unknown) => void }
-  if (session && typeof window !== "undefined") withSession.hydrateSession?.(session)
+  if (session) withSession.hydrateSession?.(session)
+  answerSessionCheck(controller, session)
+}
+
+// better-auth checks a hydrated session once, when its session store is first used. The
+// payload was read by the server for this very page: within better-auth's own freshness
+// window (it asks no more than once a second on mount) that check is answered from it, and
+// the load sends no request. A later or different request goes to the server as ever.
+const FRESH_MS = 1_000
+
+function answerSessionCheck(controller: DeviceSessionsController, session: RawEntry | null) {
+  const until = Date.now() + FRESH_MS
+  controller.answer = (path, options) => {
+    if (Date.now() > until) controller.answer = undefined
+    if (!controller.answer || path !== "/get-session" || options.method !== "GET" || options.query)
+      return options
+    controller.answer = undefined
+    const body = JSON.stringify(session)
+    const fetch = async () => new Response(body, { headers: { "content-type": "application/json" } })
+    return { ...options, customFetchImpl: fetch }
+  }
 }
 
 /**

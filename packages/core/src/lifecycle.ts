@@ -10,8 +10,8 @@ import type { RawEntry } from "./types"
 export interface Lifecycle {
   /** The store is shown. */
   shown(): boolean
-  /** Starts from a server-loaded list and session, once, in the browser. */
-  hydrate(list: readonly RawEntry[], session: RawEntry | null): void
+  /** Starts from a server-loaded list and session, once, in the browser; says if it did. */
+  hydrate(list: readonly RawEntry[], session: RawEntry | null): boolean
   /** Lets go for good: a disposed store never follows the session again. */
   dispose(): void
 }
@@ -62,9 +62,10 @@ export function createLifecycle(
     hydrate(entries, session) {
       // On the server one client may serve many requests: its store must stay empty there.
       // A store already shown, or with a list, has better than a payload.
-      if (!inBrowser() || unfollow || model().list) return
+      if (!inBrowser() || unfollow || model().list) return false
       hydratedOnce = true
       dispatch(hydrated(entries, session))
+      return true
     },
     dispose() {
       disposed = true

@@ -125,33 +125,88 @@ test("stays signed out without autoSwitch", async () => {
   expect((await serverTruth()).userIds).toEqual([left.user.id])
 })
 
-test("hydrates from a server-loaded payload without a list request", async () => {
+// What a server loader returns for a device with Ada and Bob (Bob active): the same
+// auth.api.listDeviceSessions and auth.api.getSession answers, read here over HTTP.
+async function serverPayload() {
   const seed = makeClient()
   const ada = await signUp(seed, "Ada")
   await signUp(seed, "Bob")
-  // What a server loader returns: auth.api.listDeviceSessions and auth.api.getSession.
   const list = (await seed.multiSession.listDeviceSessions()).data ?? []
   const session = seed.useSession.get().data ?? (await seed.getSession()).data
+  return { ada, payload: { list, session } }
+}
+
+// Resolves once better-auth's session store has run a check and settled: the mount's check.
+function sessionChecked(client: ReturnType<typeof makeClient>) {
+  return new Promise<void>((resolve) => {
+    let checking = false
+    const stop = client.useSession.listen((s) => {
+      checking ||= s.isRefetching
+      if (checking && !s.isRefetching) {
+        stop()
+        resolve()
+      }
+    })
+  })
+}
+
+test("hydrates from a server-loaded payload: the load sends no request at all", async () => {
+  const { ada, payload } = await serverPayload()
   const requests = countingFetch()
   const client = makeClient({ maximumSessions: 3 }, requests.fetch)
   const { $deviceSessions } = getDeviceSessions(client)
-  const payload = { list, session }
   hydrateDeviceSessions(client, payload)
   const hydrated = $deviceSessions.get()
   expect(hydrated).toEqual(deviceSessionsSnapshot(client, payload))
   expect(hydrated.isPending).toBe(false)
   expect(hydrated.data?.map((e) => e.user.name).sort()).toEqual(["Ada", "Bob"])
   expect(hydrated.active?.user.name).toBe("Bob")
-  requests.reset()
+  const checked = sessionChecked(client)
   const stop = $deviceSessions.listen(() => {})
-  // better-auth checks the hydrated session once; the list is not asked for
-  await waitFor($deviceSessions, (s) => settled(s) && !client.useSession.get().isRefetching)
-  await client.getSession() // a request of our own as a fence
-  expect(requests.calls).toEqual(["/get-session", "/get-session"])
+  // better-auth's check of the hydrated session on mount is answered from the payload.
+  await checked
+  expect(requests.calls).toEqual([])
+  await client.getSession() // a request of our own as a fence: it goes to the server
+  expect(requests.calls).toEqual(["/get-session"])
   expect($deviceSessions.get().data).toBe(hydrated.data)
+  expect(client.useSession.get().data?.user.id).toBe(payload.session?.user.id)
   // After hydration the store is live as ever.
   await client.multiSession.setActive({ userId: ada.id })
   expect($deviceSessions.get().active?.user.id).toBe(ada.id)
+  expect(requests.calls).toEqual(["/get-session", "/multi-session/set-active", "/get-session"])
+  stop()
+})
+
+test("a session check later than a second after hydration goes to the server", async () => {
+  const { payload } = await serverPayload()
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
+  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() })
+  try {
+    hydrateDeviceSessions(client, payload)
+    vi.setSystemTime(Date.now() + 1_001)
+    const checked = sessionChecked(client)
+    const stop = client.useDeviceSessions.listen(() => {})
+    await checked
+    expect(requests.calls).toEqual(["/get-session"])
+    stop()
+  } finally {
+    vi.useRealTimers()
+  }
+})
+
+test("a store that already holds a list refuses a payload, and answers nothing from it", async () => {
+  const { payload } = await serverPayload()
+  const requests = countingFetch()
+  const client = makeClient({ maximumSessions: 3 }, requests.fetch)
+  const stop = client.useDeviceSessions.listen(() => {})
+  const live = await waitFor(client.useDeviceSessions, (s) => !s.isPending && !!s.data)
+  requests.reset()
+  hydrateDeviceSessions(client, { list: [], session: null })
+  expect(client.useDeviceSessions.get()).toBe(live)
+  await client.getSession()
+  expect(requests.calls).toEqual(["/get-session"])
+  expect(live.data?.length).toBe(payload.list.length)
   stop()
 })
 
