@@ -4,7 +4,13 @@ import { readFileSync, writeFileSync } from "node:fs"
 import { cpus, freemem, release, totalmem, type } from "node:os"
 import { join } from "node:path"
 import { CORE_BUDGET } from "./lib/bundle"
-import { type Count, type RequestsResult, requestChecks } from "./lib/checks"
+import {
+  type Count,
+  type RequestsResult,
+  requestChecks,
+  SERVER_LIMIT,
+  TABS_LIMIT,
+} from "./lib/checks"
 import { readResult } from "./lib/results"
 
 interface Size {
@@ -72,6 +78,12 @@ const bytes = readResult<BytesResult>("bytes")
 const requests = readResult<RequestsResult>("requests")
 const tabs = readResult<TabsResult>("tabs")
 const renders = readResult<RendersResult>("renders")
+const bindingRenders = readResult<{
+  switches: number
+  revokes: number
+  vue: { switch: Summary; revoke: Summary }
+  svelte: { switch: Summary; revoke: Summary }
+}>("renders-vue-svelte")
 const latency = readResult<LatencyResult>("latency")
 const memory = readResult<MemoryResult>("memory")
 const run = readResult<RunResult>("run")
@@ -151,6 +163,22 @@ if (memory) {
     )
   }
 } else check("memory measured", false)
+if (bindingRenders) {
+  // An unchanged entry keeps its object, so its Vue row never renders; a Svelte subscriber
+  // that asked for the list alone is called once per switch (the active flags change).
+  for (const op of ["switch", "revoke"] as const) {
+    const row = bindingRenders.vue[op]["untouched-row"]
+    check(
+      `Vue renders per ${op}, a row whose account did not change: ${row?.max} (must be 0)`,
+      row?.max === 0,
+    )
+  }
+  const data = bindingRenders.svelte.switch["account-count"]
+  check(
+    `Svelte calls per switch, a fields: ["data"] subscriber: ${data?.min}–${data?.max} (must be 1)`,
+    data?.min === 1 && data.max === 1,
+  )
+} else check("Vue and Svelte renders measured", false)
 
 // --- the document -----------------------------------------------------------------------------
 
@@ -203,7 +231,14 @@ for (const [id, label] of [
   ["revoke", "Requests per removal of another account"],
 ] as const) {
   const r = req(id)
-  if (r) head.push([label, r.ours.total, r.baseline.total, ratio(r.ours.total, r.baseline.total)])
+  if (r)
+    head.push([
+      label,
+      r.ours.total,
+      r.baseline.total,
+      ratio(r.ours.total, r.baseline.total),
+      SERVER_LIMIT[id]?.requests ?? "–",
+    ])
 }
 if (tabs) {
   const ours = untilCurrent(tabs.ours)
@@ -213,6 +248,7 @@ if (tabs) {
     `${ours} (the tabs follow by themselves)`,
     `${baseline} (only once the user returns to each tab)`,
     ratio(ours, baseline),
+    TABS_LIMIT.requests,
   ])
 }
 if (renders) {
@@ -254,7 +290,10 @@ if (memory) {
 }
 out.push(`## Headline
 
-${table(["", "ours", "baseline", "ours ÷ baseline"], head)}
+${table(
+  ["", "ours", "baseline", "ours ÷ baseline", "server's limit"],
+  head.map((cells) => (cells.length === 4 ? [...cells, "–"] : cells)),
+)}
 
 ### Count checks
 
@@ -368,16 +407,37 @@ three signed-in accounts; "subscribers" are components that use the list hook (t
 also read \`useSession()\`, since its list has no "active" flag).
 
 ${table(
-  ["operation", "ours", "baseline", "ours ÷ baseline", "ours, by path", "baseline, by path"],
+  [
+    "operation",
+    "ours",
+    "baseline",
+    "ours ÷ baseline",
+    "server's limit",
+    "ours, by path",
+    "baseline, by path",
+  ],
   requests.rows.map((r) => [
     r.operation + (r.note ? ` ${mark(r.id)}` : ""),
     r.ours.total,
     r.baseline.total,
     ratio(r.ours.total, r.baseline.total),
+    SERVER_LIMIT[r.id]?.requests ?? "–",
     byPath(r.ours),
     byPath(r.baseline),
   ]),
 )}
+
+**The server's limit** is the fewest requests the server allows, with what the client already
+knows:
+
+${requests.rows
+  .filter((r) => SERVER_LIMIT[r.id] && r.id !== "mount-10" && r.id !== "mount-100")
+  .map(
+    (r) =>
+      `- ${r.operation}: ${SERVER_LIMIT[r.id]?.requests} (ours ${r.ours.total}): ${SERVER_LIMIT[r.id]?.why}.`,
+  )
+  .join("\n")}
+- 3 tabs following a switch: ${TABS_LIMIT.requests}: ${TABS_LIMIT.why}.
 
 ${requests.rows
   .filter((r) => r.note)
@@ -461,6 +521,42 @@ so every refetch hands out new entries. Core keeps unchanged entries identical. 
 a component that uses ours' hook renders on every change of the store's state (\`isRefetching\`,
 \`switching\`, …) even when it only reads \`data\`; TanStack Query tracks which fields a component
 reads.`)
+  if (bindingRenders) {
+    const { vue, svelte } = bindingRenders
+    out.push(`### Vue and Svelte (ours)
+
+The same switches and removals with \`@multisession/vue\` (renders counted in each component's
+render function) and \`@multisession/svelte\` (calls of the store's subscriber: a Svelte component
+updates once per call). The baseline apps are React only, so there is no baseline here
+(\`renders-vue-svelte.bench-run.ts\`).
+
+${table(
+  ["component", "per switch", "per removal"],
+  [
+    ["Vue: the switcher", spread(vue.switch.switcher), spread(vue.revoke.switcher)],
+    [
+      "Vue: a row whose account did not change",
+      spread(vue.switch["untouched-row"]),
+      spread(vue.revoke["untouched-row"]),
+    ],
+    [
+      "Vue: a component that reads only the list",
+      spread(vue.switch["account-count"]),
+      spread(vue.revoke["account-count"]),
+    ],
+    [
+      "Svelte: a `deviceSessions(client)` subscriber",
+      spread(svelte.switch.switcher),
+      spread(svelte.revoke.switcher),
+    ],
+    [
+      'Svelte: a `deviceSessions(client, { fields: ["data"] })` subscriber',
+      spread(svelte.switch["account-count"]),
+      spread(svelte.revoke["account-count"]),
+    ],
+  ],
+)}`)
+  } else out.push(`### Vue and Svelte (ours)\n\n${missing("renders-vue-svelte.bench-run.ts")}`)
 } else out.push(`## 3. Renders\n\n${missing("the Vitest run (renders.bench-run.tsx)")}`)
 
 // 4. Latency

@@ -27,6 +27,46 @@ export const OURS_EXACTLY: Record<string, number> = {
 }
 
 /**
+ * The fewest requests the server allows for each operation, and why: what ours is measured
+ * against besides the baseline.
+ *
+ * @example
+ * const gap = row.ours.total - SERVER_LIMIT[row.id].requests
+ */
+export const SERVER_LIMIT: Record<string, { requests: number; why: string }> = {
+  "mount-1": {
+    requests: 2,
+    why: "the list and the session are two endpoints, and the list cannot say which entry is active (that cookie is httpOnly); 0 with a server-rendered payload",
+  },
+  "mount-10": { requests: 2, why: "as for one subscriber" },
+  "mount-100": { requests: 2, why: "as for one subscriber" },
+  switch: {
+    requests: 1,
+    why: "set-active answers with the new session, and a switch never changes the list",
+  },
+  revoke: { requests: 1, why: "the new list is the old one without the entry" },
+  "revoke-active": {
+    requests: 2,
+    why: "revoke answers `{ status }` only: which account the server promoted takes a session request",
+  },
+  "sign-in": {
+    requests: 2,
+    why: "the sign-in answer has the user and a token but not the session; the session request's answer is the new list entry",
+  },
+  "sign-out": { requests: 1, why: "after sign-out the list is empty and there is no session" },
+  focus: {
+    requests: 2,
+    why: "another device may have ended any of the sessions, or the active one: both are asked once",
+  },
+}
+
+/** The same for three open tabs following a switch (latency.ts). */
+export const TABS_LIMIT = {
+  requests: 1,
+  why: "the tab that switched could hand the other tabs set-active's answer over BroadcastChannel",
+}
+
+/**
  * The count checks of one requests run: ours at most the baseline, ours exactly as held, and
  * one list and one session request however many components mount.
  *
