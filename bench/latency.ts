@@ -20,7 +20,11 @@ async function bundlePages() {
   mkdirSync(WWW, { recursive: true })
   await build({
     entryPoints: Object.fromEntries(
-      PAGES.map((name) => [name, join(import.meta.dirname, "pages", `${name}.tsx`)]),
+      // The careful baseline is the baseline's page; it reads its path.
+      PAGES.map((name) => [
+        name,
+        join(import.meta.dirname, "pages", `${name === "careful" ? "baseline" : name}.tsx`),
+      ]),
     ),
     outdir: WWW,
     bundle: true,
@@ -149,21 +153,14 @@ function stats(values: number[]) {
 }
 
 async function latency(browser: Browser, url: string) {
-  const sides: Record<PageName, { page: Page; active: string; samples: Timing[] }> = {
-    ours: {
-      page: await openSide(await newContext(browser), url, "ours", "l-ours"),
-      active: "Cy",
-      samples: [],
-    },
-    baseline: {
-      page: await openSide(await newContext(browser), url, "baseline", "l-base"),
-      active: "Cy",
-      samples: [],
-    },
+  const sides = {} as Record<PageName, { page: Page; active: string; samples: Timing[] }>
+  for (const name of PAGES) {
+    const page = await openSide(await newContext(browser), url, name, `l-${name}`)
+    sides[name] = { page, active: "Cy", samples: [] }
   }
-  // Alternate the sides, so the machine's noise falls on both alike.
+  // Rotate the order of the sides, so the machine's noise falls on all alike.
   for (let i = 0; i < WARMUP + SWITCHES; i++) {
-    const order: PageName[] = i % 2 ? ["baseline", "ours"] : ["ours", "baseline"]
+    const order = PAGES.map((_, k) => PAGES[(i + k) % PAGES.length] as PageName)
     for (const name of order) {
       const side = sides[name]
       const target = NAMES[(NAMES.indexOf(side.active) + 1) % NAMES.length] as string
@@ -185,7 +182,8 @@ async function latency(browser: Browser, url: string) {
     warmup: WARMUP,
     ours: summary(sides.ours.samples),
     baseline: summary(sides.baseline.samples),
-    samples: { ours: sides.ours.samples, baseline: sides.baseline.samples },
+    careful: summary(sides.careful.samples),
+    samples: Object.fromEntries(PAGES.map((name) => [name, sides[name].samples])),
   }
 }
 

@@ -23,7 +23,7 @@ export interface AppOptions {
  * render(app.root(<><app.Switcher /><app.WhoAmI /></>))
  */
 export interface BenchApp {
-  name: "ours" | "baseline"
+  name: "ours" | "baseline" | "careful"
   /** Wraps `children` in the providers the app needs. */
   root(children: ReactNode): ReactElement
   /** The account list with Switch and Remove buttons and the active account's name. */

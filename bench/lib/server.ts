@@ -12,7 +12,7 @@ import { multiSession } from "better-auth/plugins"
 import Database from "better-sqlite3"
 
 /** The pages served at `/<name>/`, each loading `/<name>.js` from `www`. */
-export const PAGES = ["ours", "baseline"] as const
+export const PAGES = ["ours", "baseline", "careful"] as const
 export type PageName = (typeof PAGES)[number]
 
 const page = (name: string) => `<!doctype html>
