@@ -50,8 +50,8 @@ export const SERVER_LIMIT: Record<string, { requests: number; why: string }> = {
     why: "revoke answers `{ status }` only: which account the server promoted takes a session request",
   },
   "sign-in": {
-    requests: 2,
-    why: "the sign-in answer has the user and a token but not the session; the session request's answer is the new list entry",
+    requests: 3,
+    why: "the session request's answer would be the new list entry, but whether the server kept the account on the device depends on how many multi cookies the device holds, dead ones included (multiSession counts every `_multi-` cookie; they are httpOnly, unseen by the page): only the list can say",
   },
   "sign-out": { requests: 1, why: "after sign-out the list is empty and there is no session" },
   focus: {

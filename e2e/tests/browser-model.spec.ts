@@ -101,10 +101,10 @@ async function listed(page: Page, index: number) {
 async function clickSwitch(page: Page, index: number) {
   const row = await listed(page, index)
   const button = row?.getByRole("button", { name: /^Switch to / })
-  // The active account's row has no switch; counted, not waited for.
-  if (!button || (await button.count()) === 0 || !(await button.isEnabled())) return false
-  // The tab may be catching up with another tab as the user clicks: a row that left in the
-  // meantime was not clicked.
+  // The active account's row has no switch; counted, not waited for. The tab may be catching
+  // up with another tab as the user clicks: a button that left in the meantime was not clicked.
+  if (!button || (await button.count()) === 0) return false
+  if (!(await button.isEnabled({ timeout: 2_000 }).catch(() => false))) return false
   return button.click({ timeout: 2_000 }).then(
     () => true,
     () => false,

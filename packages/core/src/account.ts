@@ -123,13 +123,15 @@ export function accountState(client: MultiSessionAuthClient): ReadableAtom<Accou
   const controller = controllerOf(client)
   let $account = accounts.get(controller)
   if (!$account) {
-    let last: AccountState = { key: null, pending: true }
+    let last: AccountState | undefined
     $account = computed(controller.$deviceSessions, () => {
       const m = controller.model()
-      const key = known(m) ? idOf(m) : last.key
+      // First read while a refresh is under way (a hydrated store's session check): the
+      // account on screen is the one to key by, as the server render did.
+      const key = known(m) || (!last && answered(m)) ? idOf(m) : (last?.key ?? null)
       const pending =
         !answered(m) || (!!m.switching && m.switching !== key) || m.revoking.includes(key as string)
-      if (key !== last.key || pending !== last.pending) last = { key, pending }
+      if (key !== last?.key || pending !== last.pending) last = { key, pending }
       return last
     })
     accounts.set(controller, $account)

@@ -11,6 +11,7 @@ import {
 } from "../../../test/browser"
 import {
   type AutoSwitchChange,
+  accountState,
   autoSwitch,
   type DeviceSessionsState,
   deviceSessionsSnapshot,
@@ -207,6 +208,22 @@ test("a store that already holds a list refuses a payload, and answers nothing f
   await client.getSession()
   expect(requests.calls).toEqual(["/get-session"])
   expect(live.data?.length).toBe(payload.list.length)
+  stop()
+})
+
+test("accountState read first while a hydrated store checks its session keys by the hydrated account", async () => {
+  const { payload } = await serverPayload()
+  const client = makeClient()
+  hydrateDeviceSessions(client, payload)
+  const stop = client.useDeviceSessions.listen(() => {})
+  // The mount's session check is under way: the account is not settled yet, but on screen.
+  await waitFor(client.useSession, (s) => s.isRefetching)
+  expect(accountState(client).get()).toEqual({ key: payload.session?.user.id, pending: false })
+  await waitFor(
+    client.useDeviceSessions,
+    (s) => !s.isRefetching && !client.useSession.get().isRefetching,
+  )
+  expect(accountState(client).get()).toEqual({ key: payload.session?.user.id, pending: false })
   stop()
 })
 
