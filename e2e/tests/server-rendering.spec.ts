@@ -1,19 +1,9 @@
-// The SvelteKit example, server-rendered: its production build (adapter-node) started here on a
-// free loopback port with a SQLite file of its own, then read as HTML and driven in Chromium.
-import { type ChildProcess, spawn } from "node:child_process"
-import { randomBytes } from "node:crypto"
-import { existsSync, mkdtempSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import {
-  type APIRequestContext,
-  test as base,
-  type ConsoleMessage,
-  type Page,
-} from "@playwright/test"
+// The server-rendered examples (SvelteKit, Next.js, Nuxt), each tested alike: its production
+// build started on a free loopback port with a SQLite file of its own (server-rendered-apps.ts),
+// then read as HTML and driven in Chromium.
+import { type APIRequestContext, type ConsoleMessage, type Page, test } from "@playwright/test"
 import { DEMO_NOTES, DEMO_PASSWORD } from "../../examples/server/src/demo-accounts"
-import { EXAMPLES_DIR } from "./paths"
+import { type RunningApp, SERVER_RENDERED_APPS, startApp } from "./server-rendered-apps"
 import {
   type Account,
   ada,
@@ -28,87 +18,8 @@ import {
   ui,
 } from "./switcher"
 
-const APP_DIR = join(EXAMPLES_DIR, "sveltekit")
-const ENTRY = join(APP_DIR, "build", "index.js")
-
-// One server for the file: the tests run one after another, each in its own browser context.
-const test = base.extend<object, { appURL: string }>({
-  appURL: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from it.
-    async ({}, use) => {
-      await use(appURL)
-    },
-    { scope: "worker" },
-  ],
-})
-
-let server: ChildProcess | undefined
+// The address of the app whose tests are running: the tests run one after another.
 let appURL = ""
-let dataDir = ""
-let output = ""
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once("error", reject)
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0))
-    })
-  })
-
-test.beforeAll(async () => {
-  if (!existsSync(ENTRY)) {
-    throw new Error(
-      "examples/sveltekit is not built: run `npx -y pnpm@10.34.9 --filter " +
-        '"@multisession/example-sveltekit..." build` first.',
-    )
-  }
-  const port = await freePort()
-  appURL = `http://127.0.0.1:${port}`
-  dataDir = mkdtempSync(join(tmpdir(), "multisession-sveltekit-"))
-  server = spawn(process.execPath, [ENTRY], {
-    cwd: APP_DIR,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ORIGIN: appURL,
-      DATA_DIR: dataDir,
-      DATABASE_FILE: join(dataDir, "auth.sqlite"),
-      BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
-      // The tests never mistype a password; a refusal would be news.
-      AUTH_LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  server.stdout?.on("data", (chunk) => {
-    output += chunk
-  })
-  server.stderr?.on("data", (chunk) => {
-    output += chunk
-  })
-  const deadline = Date.now() + 20_000
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the SvelteKit server exited:\n${output}`)
-    try {
-      if ((await fetch(appURL)).ok) break
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`the SvelteKit server did not start:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-})
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once("exit", resolve))
-    server.kill("SIGTERM")
-    await exited
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-})
 
 /** Signs an account in on a context's cookie jar, as the page's own form would. */
 async function signInByRequest(request: APIRequestContext, account: Account) {
@@ -123,168 +34,172 @@ async function signInByRequest(request: APIRequestContext, account: Account) {
 const headerOf = (html: string) =>
   html.match(/data-testid="active-account"[^>]*>([\s\S]*?)<\/section>/)?.[1] ?? ""
 
-test.describe("sveltekit", () => {
-  test("the first HTML already holds the accounts", async ({ page, appURL }) => {
-    await page.goto(appURL)
-    await expect(ui(page).header).toContainText("Not signed in")
-    await signIn(page, ada)
-    await signIn(page, grace)
-
-    const res = await page.request.get(appURL)
-    expect(res.status()).toBe(200)
-    expect(res.headers()["cache-control"]).toContain("no-store")
-    const html = await res.text()
-    expect(headerOf(html)).toContain(grace.name)
-    expect(headerOf(html)).toContain(grace.email)
-    expect(headerOf(html)).not.toContain(ada.name)
-    expect(html).toContain('aria-label="Signed-in accounts"')
-    for (const account of [ada, grace]) {
-      expect(html).toContain(`aria-label="Remove ${account.name}"`)
-    }
-    expect(html).toContain(`aria-label="Switch to ${ada.name}"`)
-    expect(html).not.toContain("Loading accounts…")
-    expect(html.match(/data-testid="account"/g)).toHaveLength(2)
-    expect(html.match(/data-active="true"/g)).toHaveLength(1)
-    // The active account's notes and the account menu's button are in it too.
-    expect(html).toContain(`data-owner="${grace.name}"`)
-    for (const note of DEMO_NOTES[grace.email]) expect(html).toContain(note)
-    for (const note of DEMO_NOTES[ada.email]) expect(html).not.toContain(note)
-    expect(html).toContain(`aria-label="Account menu, signed in as ${grace.name}"`)
-  })
-
-  // What a fresh load of a signed-in device asks the auth API, until it has gone quiet.
-  async function countLoad(page: Page) {
-    await signInByRequest(page.request, ada)
-    await signInByRequest(page.request, alan)
-    const seen = await countAuthRequests(
-      page,
-      async () => {
-        await page.goto(appURL)
-      },
-      () => expectActive(page, alan, [ada, alan]),
-    )
-    console.log(`sveltekit: load = ${seen.length} auth requests (${seen.join(", ") || "none"})`)
-    return seen
-  }
-
-  // The issue asks for no request at all. The list is never asked for; better-auth 1.7.25's
-  // session atom still checks a hydrated session once when it is first subscribed (core's own
-  // test says so: packages/core/test/recovery-and-hydration.test.ts). Held exactly.
-  test("a fresh load asks for no list, and checks the session once", async ({ page }) => {
-    expect(await countLoad(page)).toEqual(["get-session"])
-  })
-
-  test("hydrates without a warning; switch, remove and sign-in work after", async ({
-    page,
-    appURL,
-  }) => {
-    const messages: string[] = []
-    const onConsole = (message: ConsoleMessage) => {
-      if (message.type() === "warning" || message.type() === "error") {
-        messages.push(`${message.type()}: ${message.text()}`)
-      }
-    }
-    page.on("console", onConsole)
-    page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`))
-    // Any element the server rendered and the browser threw away (a failed hydration) is noted.
-    await page.addInitScript(() => {
-      const removed: string[] = []
-      Object.assign(window, { __removed: removed })
-      new MutationObserver((records) => {
-        for (const record of records) {
-          for (const node of record.removedNodes) {
-            if (node instanceof Element) removed.push(node.outerHTML.slice(0, 120))
-          }
-        }
-      }).observe(document, { childList: true, subtree: true })
+for (const app of SERVER_RENDERED_APPS) {
+  test.describe(app.name, () => {
+    let running: RunningApp | undefined
+    test.beforeAll(async () => {
+      running = await startApp(app)
+      appURL = running.url
     })
-    await signInByRequest(page.request, ada)
-    await signInByRequest(page.request, grace)
-    await page.goto(appURL)
-    await page.waitForLoadState("networkidle")
-    await expectActive(page, grace, [ada, grace])
-    expect(
-      await page.evaluate(() => (window as unknown as { __removed: string[] }).__removed),
-    ).toEqual([])
+    test.afterAll(async () => {
+      await running?.stop()
+    })
 
-    await ui(page)
-      .entry(ada)
-      .getByRole("button", { name: `Switch to ${ada.name}` })
-      .click()
-    await expectActive(page, ada, [ada, grace])
-    expect(await sessionEmail(page)).toBe(ada.email)
-
-    await ui(page)
-      .entry(grace)
-      .getByRole("button", { name: `Remove ${grace.name}` })
-      .click()
-    await expectActive(page, ada, [ada])
-    expect(await deviceEmails(page)).toEqual([ada.email])
-
-    await signIn(page, alan)
-    await expectActive(page, alan, [ada, alan])
-    expect(await sessionEmail(page)).toBe(alan.email)
-    expect(await deviceEmails(page)).toEqual([ada.email, alan.email].sort())
-
-    // The next first HTML says the same as the page.
-    const html = await (await page.request.get(appURL)).text()
-    expect(headerOf(html)).toContain(alan.email)
-    expect(html).not.toContain(grace.email)
-
-    expect(messages.filter((text) => /hydrat/i.test(text))).toEqual([])
-    expect(messages).toEqual([])
-  })
-
-  test("two devices loading at once never see each other's accounts", async ({
-    browser,
-    appURL,
-  }) => {
-    const first = await browser.newContext()
-    const second = await browser.newContext()
-    try {
-      await signInByRequest(first.request, ada)
-      await signInByRequest(first.request, alan)
-      await signInByRequest(second.request, grace)
-      const load = async (request: APIRequestContext) => {
-        const res = await request.get(appURL)
-        expect(res.status()).toBe(200)
-        return res.text()
-      }
-      const runs = Array.from({ length: 50 }, () => [load(first.request), load(second.request)])
-      const pages = await Promise.all(runs.flat())
-      for (const [index, html] of pages.entries()) {
-        const mine = index % 2 === 0 ? [ada, alan] : [grace]
-        const theirs = index % 2 === 0 ? [grace] : [ada, alan]
-        for (const account of mine) expect(html).toContain(account.email)
-        for (const account of theirs) {
-          expect(html).not.toContain(account.email)
-          for (const note of DEMO_NOTES[account.email]) expect(html).not.toContain(note)
-        }
-        expect(headerOf(html)).toContain((index % 2 === 0 ? alan : grace).email)
-      }
-    } finally {
-      await first.close()
-      await second.close()
-    }
-  })
-
-  test("without JavaScript the page still shows who is signed in", async ({ browser, appURL }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
-    try {
-      await signInByRequest(context.request, grace)
-      await signInByRequest(context.request, ada)
-      const page = await context.newPage()
+    test("the first HTML already holds the accounts", async ({ page }) => {
       await page.goto(appURL)
-      await expect(ui(page).header.locator(".name")).toHaveText(ada.name)
-      await expect(ui(page).header.locator(".email")).toHaveText(ada.email)
-      await expect(ui(page).entries).toHaveCount(2)
-      await expect(ui(page).entry(ada)).toHaveAttribute("data-active", "true")
-      await expect(ui(page).entry(grace)).toHaveAttribute("data-active", "false")
-      await expect(page.getByTestId("notes").locator("li")).toHaveText(DEMO_NOTES[ada.email])
-      // The styles are a stylesheet link, so the page looks the same without scripts.
-      await expect(ui(page).header).toHaveCSS("display", "flex")
-    } finally {
-      await context.close()
+      await expect(ui(page).header).toContainText("Not signed in")
+      await signIn(page, ada)
+      await signIn(page, grace)
+
+      const res = await page.request.get(appURL)
+      expect(res.status()).toBe(200)
+      expect(res.headers()["cache-control"]).toContain("no-store")
+      const html = await res.text()
+      expect(headerOf(html)).toContain(grace.name)
+      expect(headerOf(html)).toContain(grace.email)
+      expect(headerOf(html)).not.toContain(ada.name)
+      expect(html).toContain('aria-label="Signed-in accounts"')
+      for (const account of [ada, grace]) {
+        expect(html).toContain(`aria-label="Remove ${account.name}"`)
+      }
+      expect(html).toContain(`aria-label="Switch to ${ada.name}"`)
+      expect(html).not.toContain("Loading accounts…")
+      expect(html.match(/data-testid="account"/g)).toHaveLength(2)
+      expect(html.match(/data-active="true"/g)).toHaveLength(1)
+      // The active account's notes and the account menu's button are in it too.
+      expect(html).toContain(`data-owner="${grace.name}"`)
+      for (const note of DEMO_NOTES[grace.email]) expect(html).toContain(note)
+      for (const note of DEMO_NOTES[ada.email]) expect(html).not.toContain(note)
+      expect(html).toContain(`aria-label="Account menu, signed in as ${grace.name}"`)
+    })
+
+    // What a fresh load of a signed-in device asks the auth API, until it has gone quiet.
+    async function countLoad(page: Page) {
+      await signInByRequest(page.request, ada)
+      await signInByRequest(page.request, alan)
+      const seen = await countAuthRequests(
+        page,
+        async () => {
+          await page.goto(appURL)
+        },
+        () => expectActive(page, alan, [ada, alan]),
+      )
+      console.log(`${app.name}: load = ${seen.length} auth requests (${seen.join(", ") || "none"})`)
+      return seen
     }
+
+    // Nothing at all: the list and the session come with the HTML, and better-auth's check of
+    // the hydrated session on mount is answered from the payload (core's hydration.ts).
+    test("a fresh load sends no auth request", async ({ page }) => {
+      expect(await countLoad(page)).toEqual([])
+    })
+
+    test("hydrates without a warning; switch, remove and sign-in work after", async ({ page }) => {
+      const messages: string[] = []
+      const onConsole = (message: ConsoleMessage) => {
+        if (message.type() === "warning" || message.type() === "error") {
+          messages.push(`${message.type()}: ${message.text()}`)
+        }
+      }
+      page.on("console", onConsole)
+      page.on("pageerror", (error) => messages.push(`pageerror: ${error.message}`))
+      // Any element the server rendered and the browser threw away (a failed hydration) is noted.
+      await page.addInitScript(() => {
+        const removed: string[] = []
+        Object.assign(window, { __removed: removed })
+        new MutationObserver((records) => {
+          for (const record of records) {
+            for (const node of record.removedNodes) {
+              if (node instanceof Element) removed.push(node.outerHTML.slice(0, 120))
+            }
+          }
+        }).observe(document, { childList: true, subtree: true })
+      })
+      await signInByRequest(page.request, ada)
+      await signInByRequest(page.request, grace)
+      await page.goto(appURL)
+      await page.waitForLoadState("networkidle")
+      await expectActive(page, grace, [ada, grace])
+      expect(
+        await page.evaluate(() => (window as unknown as { __removed: string[] }).__removed),
+      ).toEqual([])
+
+      await ui(page)
+        .entry(ada)
+        .getByRole("button", { name: `Switch to ${ada.name}` })
+        .click()
+      await expectActive(page, ada, [ada, grace])
+      expect(await sessionEmail(page)).toBe(ada.email)
+
+      await ui(page)
+        .entry(grace)
+        .getByRole("button", { name: `Remove ${grace.name}` })
+        .click()
+      await expectActive(page, ada, [ada])
+      expect(await deviceEmails(page)).toEqual([ada.email])
+
+      await signIn(page, alan)
+      await expectActive(page, alan, [ada, alan])
+      expect(await sessionEmail(page)).toBe(alan.email)
+      expect(await deviceEmails(page)).toEqual([ada.email, alan.email].sort())
+
+      // The next first HTML says the same as the page.
+      const html = await (await page.request.get(appURL)).text()
+      expect(headerOf(html)).toContain(alan.email)
+      expect(html).not.toContain(grace.email)
+
+      expect(messages.filter((text) => /hydrat/i.test(text))).toEqual([])
+      expect(messages).toEqual([])
+    })
+
+    test("two devices loading at once never see each other's accounts", async ({ browser }) => {
+      const first = await browser.newContext()
+      const second = await browser.newContext()
+      try {
+        await signInByRequest(first.request, ada)
+        await signInByRequest(first.request, alan)
+        await signInByRequest(second.request, grace)
+        const load = async (request: APIRequestContext) => {
+          const res = await request.get(appURL)
+          expect(res.status()).toBe(200)
+          return res.text()
+        }
+        const runs = Array.from({ length: 50 }, () => [load(first.request), load(second.request)])
+        const pages = await Promise.all(runs.flat())
+        for (const [index, html] of pages.entries()) {
+          const mine = index % 2 === 0 ? [ada, alan] : [grace]
+          const theirs = index % 2 === 0 ? [grace] : [ada, alan]
+          for (const account of mine) expect(html).toContain(account.email)
+          for (const account of theirs) {
+            expect(html).not.toContain(account.email)
+            for (const note of DEMO_NOTES[account.email]) expect(html).not.toContain(note)
+          }
+          expect(headerOf(html)).toContain((index % 2 === 0 ? alan : grace).email)
+        }
+      } finally {
+        await first.close()
+        await second.close()
+      }
+    })
+
+    test("without JavaScript the page still shows who is signed in", async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false })
+      try {
+        await signInByRequest(context.request, grace)
+        await signInByRequest(context.request, ada)
+        const page = await context.newPage()
+        await page.goto(appURL)
+        await expect(ui(page).header.locator(".name")).toHaveText(ada.name)
+        await expect(ui(page).header.locator(".email")).toHaveText(ada.email)
+        await expect(ui(page).entries).toHaveCount(2)
+        await expect(ui(page).entry(ada)).toHaveAttribute("data-active", "true")
+        await expect(ui(page).entry(grace)).toHaveAttribute("data-active", "false")
+        await expect(page.getByTestId("notes").locator("li")).toHaveText(DEMO_NOTES[ada.email])
+        // The styles are a stylesheet link, so the page looks the same without scripts.
+        await expect(ui(page).header).toHaveCSS("display", "flex")
+      } finally {
+        await context.close()
+      }
+    })
   })
-})
+}

@@ -1,11 +1,20 @@
 import { type FormEvent, useEffect, useRef, useState } from "react"
 import { describeFormError, MIN_PASSWORD_LENGTH } from "../../shared/people"
-import { authClient } from "./auth-client"
+import type { authClient } from "./auth-client"
 
 // After a sign-in or sign-up the list refreshes by itself: no refresh code here.
 // The first empty field takes the focus: the email, or the password when the email is known
 // (a remembered account signing in again).
-export function AddAccount({ email: known, onDone }: { email: string; onDone: () => void }) {
+// The client comes as a prop: the Next.js example uses this form with its own.
+export function AddAccount({
+  client,
+  email: known,
+  onDone,
+}: {
+  client: Pick<typeof authClient, "signIn" | "signUp">
+  email: string
+  onDone: () => void
+}) {
   const [mode, setMode] = useState<"sign-in" | "sign-up">("sign-in")
   const [form, setForm] = useState({ name: "", email: known, password: "" })
   const emailInput = useRef<HTMLInputElement>(null)
@@ -30,8 +39,8 @@ export function AddAccount({ email: known, onDone }: { email: string; onDone: ()
     const { name, email, password } = form
     const { error } =
       mode === "sign-up"
-        ? await authClient.signUp.email({ name, email, password })
-        : await authClient.signIn.email({ email, password })
+        ? await client.signUp.email({ name, email, password })
+        : await client.signIn.email({ email, password })
     setSubmitting(false)
     if (error) setFormError(describeFormError(error))
     else onDone()

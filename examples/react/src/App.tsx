@@ -3,7 +3,7 @@ import { useState } from "react"
 import { CAPACITY_TEXT, describe, notListedText, settleFocus } from "../../shared/people"
 import { AccountMenu } from "./AccountMenu"
 import { AddAccount } from "./AddAccount"
-import { authClient } from "./auth-client"
+import type { authClient } from "./auth-client"
 import { Notes } from "./Notes"
 import { Who } from "./Person"
 import { SignOutDialog } from "./SignOutDialog"
@@ -11,8 +11,18 @@ import { SignOutDialog } from "./SignOutDialog"
 // Focus moves after a menu choice once the menu has given focus back to its button.
 const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus())
 
-export function App() {
-  // The client comes from <MultiSessionProvider> in main.tsx; the type argument types the entries.
+/**
+ * The whole switcher. The client's store comes from the <MultiSessionProvider> above (main.tsx
+ * here; the Next.js example's server-rendered page too), the client itself for sign-in and
+ * sign-out as a prop; the type argument types the entries.
+ */
+export function App({
+  client,
+  subtitle,
+}: {
+  client: Pick<typeof authClient, "signIn" | "signUp" | "signOut">
+  subtitle: string
+}) {
   const {
     data,
     active,
@@ -51,7 +61,7 @@ export function App() {
       <header className="topbar">
         <div>
           <h1>Accounts</h1>
-          <p>React example</p>
+          <p>{subtitle}</p>
         </div>
         <AccountMenu
           onAdd={(email) => setAdding({ email })}
@@ -187,7 +197,12 @@ export function App() {
         </p>
       )}
       {adding && (
-        <AddAccount key={adding.email} email={adding.email} onDone={() => setAdding(null)} />
+        <AddAccount
+          key={adding.email}
+          client={client}
+          email={adding.email}
+          onDone={() => setAdding(null)}
+        />
       )}
 
       {!!data?.length && (
@@ -198,7 +213,7 @@ export function App() {
       <SignOutDialog
         open={confirming}
         onOpenChange={setConfirming}
-        onConfirm={() => authClient.signOut()}
+        onConfirm={() => client.signOut()}
       />
     </main>
   )

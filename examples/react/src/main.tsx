@@ -16,7 +16,7 @@ createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <MultiSessionProvider client={authClient}>
-        <App />
+        <App client={authClient} subtitle="React example" />
       </MultiSessionProvider>
     </QueryClientProvider>
   </StrictMode>,

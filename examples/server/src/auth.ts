@@ -19,6 +19,8 @@ export interface AuthOptions {
   secondaryStorage?: OpenStorage["secondaryStorage"]
   /** The least better-auth logs. Default `"warn"`. */
   logLevel?: "info" | "warn" | "error"
+  /** better-auth's rate limit; default on in production only. Tests sign in faster than a person. */
+  rateLimit?: boolean
 }
 
 /**
@@ -36,6 +38,7 @@ export function createAuth(options: AuthOptions) {
     secondaryStorage: options.secondaryStorage,
     trustedOrigins: options.trustedOrigins,
     logger: { level: options.logLevel ?? "warn" },
+    rateLimit: options.rateLimit === undefined ? undefined : { enabled: options.rateLimit },
     emailAndPassword: { enabled: true },
     plugins: [multiSession({ maximumSessions: MAXIMUM_SESSIONS }), notesSchema],
   })

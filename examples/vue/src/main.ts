@@ -11,7 +11,7 @@ const queryClient = new QueryClient()
 onAccountChange(authClient, () => queryClient.clear())
 
 // Every useDeviceSessions() in the app now reads this client.
-createApp(App)
+createApp(App, { client: authClient })
   .use(VueQueryPlugin, { queryClient })
   .use(multiSession, { client: authClient })
   .mount("#app")

@@ -3,7 +3,7 @@
 // start from them.
 import type { DeviceSessionsPayload } from "@multisession/svelte"
 import { getAuth } from "$lib/server/auth"
-import { readNotes } from "$lib/server/notes"
+import { readNotes } from "../../../server/src/read-notes"
 import type { LayoutServerLoad } from "./$types"
 
 export const load: LayoutServerLoad = async ({ request, setHeaders }) => {

@@ -2,8 +2,8 @@
 // as the example server answers them (examples/server/src/notes.ts).
 import { error, json } from "@sveltejs/kit"
 import { getAuth } from "$lib/server/auth"
-import { readNotes } from "$lib/server/notes"
 import { addNote } from "../../../../../server/src/notes"
+import { readNotes } from "../../../../../server/src/read-notes"
 import type { RequestHandler } from "./$types"
 
 const MAX_TEXT = 500

@@ -1,8 +1,8 @@
-// The example server's notes (examples/server/src/notes.ts) as SvelteKit reads and writes them:
-// each account's own, as the session's user.
+// The example server's notes (notes.ts) as the server-rendered examples read them in their
+// page loads and their own /api/notes: each account's own, as the session's user.
 
-import type { Auth } from "../../../../server/src/auth"
-import type { Notes } from "../../../../shared/notes"
+import type { Notes } from "../../shared/notes"
+import type { Auth } from "./auth"
 
 /**
  * One user's notes, oldest first, as `GET /api/notes` answers them.
