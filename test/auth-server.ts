@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net"
 import { betterAuth, type SecondaryStorage } from "better-auth"
 import { getMigrations } from "better-auth/db/migration"
 import { toNodeHandler } from "better-auth/node"
-import { multiSession } from "better-auth/plugins"
+import { customSession, multiSession } from "better-auth/plugins"
 import Database from "better-sqlite3"
 
 /** Where one instance keeps its data; each instance opens its own connections. */
@@ -25,6 +25,11 @@ export interface AuthServerOptions {
    * balancer. Default 1; more only with shared `stores`.
    */
   instances?: number
+  /**
+   * better-auth's `customSession()`, plus a session field kept from the client
+   * (`returned: false`): get-session then answers differently from set-active.
+   */
+  customSession?: boolean
 }
 
 const inMemory = (): Stores => {
@@ -34,7 +39,7 @@ const inMemory = (): Stores => {
 
 function createAuth(
   baseURL: string,
-  { maximumSessions = 3 }: AuthServerOptions,
+  { maximumSessions = 3, customSession: custom = false }: AuthServerOptions,
   { database, secondaryStorage }: Stores = inMemory(),
 ) {
   return betterAuth({
@@ -47,7 +52,19 @@ function createAuth(
     rateLimit: { enabled: false },
     // An extra field, to prove the list carries what the server declares.
     user: { additionalFields: { plan: { type: "string", required: false, defaultValue: "free" } } },
-    plugins: [multiSession({ maximumSessions })],
+    ...(custom && {
+      session: {
+        additionalFields: {
+          secret: { type: "string", required: false, defaultValue: "kept", returned: false },
+        },
+      },
+    }),
+    plugins: [
+      multiSession({ maximumSessions }),
+      ...(custom
+        ? [customSession(async ({ user, session }) => ({ user, session, roles: ["reader"] }))]
+        : []),
+    ],
   })
 }
 

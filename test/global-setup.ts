@@ -6,6 +6,8 @@ declare module "vitest" {
     authURL: string
     /** A server that keeps 64 sessions per device, for runs that sign in again and again. */
     roomyAuthURL: string
+    /** A server with better-auth's customSession(): get-session's answer is its own. */
+    customAuthURL: string
   }
 }
 
@@ -15,9 +17,11 @@ export default async function setup(project: TestProject) {
   // A session lost on the server leaves its cookie on the device, and it counts towards the
   // server's maximum: a long run of losses and sign-ins needs room.
   const roomy = await startAuthServer({ maximumSessions: 64 })
+  const custom = await startAuthServer({ maximumSessions: 3, customSession: true })
   project.provide("authURL", server.url)
   project.provide("roomyAuthURL", roomy.url)
+  project.provide("customAuthURL", custom.url)
   return async () => {
-    await Promise.all([server.close(), roomy.close()])
+    await Promise.all([server.close(), roomy.close(), custom.close()])
   }
 }
