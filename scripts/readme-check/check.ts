@@ -9,7 +9,7 @@ import { removeScratch, SCRATCH, writeScratch } from "./scratch.ts"
 
 const repo = resolve(import.meta.dirname, "../..")
 
-const unbuilt = ["core", "react", "vue", "svelte", "solid"].filter(
+const unbuilt = ["core", "react", "vue", "svelte", "solid", "server"].filter(
   (name) => !existsSync(join(repo, "packages", name, "dist", "index.d.ts")),
 )
 if (unbuilt.length > 0) {
