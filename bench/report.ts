@@ -142,7 +142,7 @@ const untilCurrent = (side: { afterSwitch: TabPhase; afterReturn: TabPhase }) =>
 
 const checks: { name: string; ok: boolean }[] = []
 const check = (name: string, ok: boolean) => checks.push({ name, ok })
-const TABS_EXACTLY = 4
+const TABS_EXACTLY = 6
 if (requests) checks.push(...requestChecks(requests.rows))
 else check("requests measured", false)
 if (tabs) {

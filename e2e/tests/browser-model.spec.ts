@@ -249,6 +249,7 @@ test(`three tabs agree with the server after ${RUNS} random sequences`, async ({
   const newContext = () => browser.newContext()
   if (SOAK) {
     let divergences = 0
+    let runs = 0
     const started = Date.now()
     for (const ops of fc.sample(sequence, RUNS)) {
       const outcome = await run(newContext, serverURL, ops).catch((error: unknown) => ({
@@ -259,6 +260,10 @@ test(`three tabs agree with the server after ${RUNS} random sequences`, async ({
         divergences += 1
         console.log("divergence", JSON.stringify({ ops, ...outcome }))
       }
+      runs += 1
+      // A long soak says how far it got, so a stopped run still counts.
+      if (runs % 50 === 0)
+        console.log(`browser model soak: ${runs} sequences, ${divergences} divergences`)
     }
     console.log(
       `browser model soak: ${RUNS} sequences, ${divergences} divergences, ${Math.round((Date.now() - started) / 1000)} s`,

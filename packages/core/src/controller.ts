@@ -90,11 +90,9 @@ export function createDeviceSessions(
     store.dispatch,
     fresh.listKnown,
     (call, userId, cause) => {
+      channel?.postMessage(0)
       const { list, active } = store.model()
       const known = byUser(list, userId)
-      // A switch to a listed account leaves the list as it was: the other tabs need only
-      // the session.
-      channel?.postMessage(call === "set-active" && known ? 1 : 0)
       // An account the list does not hold: the server knows what this tab does not. Else a
       // switch changes who is active, never the list, and a removal's new list is the one
       // known without it: only the session is asked again, and only when it changed.
@@ -124,11 +122,10 @@ export function createDeviceSessions(
     dispatch: store.dispatch,
     connect(sessionAtoms, channelName) {
       atoms = sessionAtoms
-      channel = openTabChannel(channelName, (sessionOnly) => {
+      channel = openTabChannel(channelName, () => {
         if (!life.shown()) return
         store.dispatch(causeNoted("other-tab"))
-        const { list, listStale } = store.model()
-        fresh.resignal(!(sessionOnly && list && !listStale))
+        fresh.resignal()
       })
       // Whatever better-auth signals in this tab (a sign-in, a sign-out, a user update…)
       // is news for the other tabs too.

@@ -81,7 +81,8 @@ function answerSessionCheck(controller: DeviceSessionsController, session: RawEn
       return options
     controller.answer = undefined
     const body = JSON.stringify(session)
-    const fetch = async () => new Response(body, { headers: { "content-type": "application/json" } })
+    const fetch = async () =>
+      new Response(body, { headers: { "content-type": "application/json" } })
     return { ...options, customFetchImpl: fetch }
   }
 }

@@ -290,27 +290,3 @@ test("a switch whose answer was lost tells the other tabs, which follow the serv
   stopOther()
   stop()
 })
-
-test("a switch in one tab asks the other tabs for the session only; a removal, for both", async () => {
-  const { client, users, stop } = await accounts(["Ada", "Bob", "Cy"])
-  const [ada, bob] = users
-  const requests = countingFetch()
-  const otherTab = makeClient({ maximumSessions: 3 }, requests.fetch)
-  const stopOther = otherTab.useDeviceSessions.listen(() => {})
-  await waitFor(otherTab.useDeviceSessions, (s) => settled(s) && s.data?.length === 3)
-  await waitFor(otherTab.useSession, (s) => !s.isRefetching)
-  requests.reset()
-  // A switch never changes the list: the other tab asks for the session alone.
-  expect((await client.multiSession.setActive({ userId: ada.id })).error).toBeNull()
-  await waitFor(otherTab.useDeviceSessions, (s) => settled(s) && s.active?.user.id === ada.id)
-  await waitFor(otherTab.useSession, (s) => !s.isRefetching && s.data?.user.id === ada.id)
-  expect(requests.calls).toEqual(["/get-session"])
-  requests.reset()
-  // A removal changes the list: the other tab asks for both.
-  expect((await client.multiSession.revoke({ userId: bob.id })).error).toBeNull()
-  await waitFor(otherTab.useDeviceSessions, (s) => settled(s) && s.data?.length === 2)
-  await waitFor(otherTab.useSession, (s) => !s.isRefetching)
-  expect([...requests.calls].sort()).toEqual(["/get-session", LIST])
-  stopOther()
-  stop()
-})
