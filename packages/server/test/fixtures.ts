@@ -1,7 +1,8 @@
 // The two server configurations every security case runs against, and a device signed in to a
 // list of accounts.
+import { afterAll, beforeAll } from "vitest"
 import { Device, type User } from "./device"
-import type { ServerConfig } from "./server"
+import { type ServerConfig, startServer, type TestServer } from "./server"
 
 export const CONFIGS: [string, ServerConfig][] = [
   ["cookie cache off", {}],
@@ -25,3 +26,30 @@ export async function deviceWith(
 
 /** A user id no one has. */
 export const RANDOM_ID = "kV3n8pQ2xZ7mW1rT5yB9cD4fG6hJ0aLs"
+
+/** A started server, a device with Alice, Bob and Carol (Carol active), and Dave on another. */
+export interface TwoDevices {
+  server: TestServer
+  device: Device
+  alice: User
+  bob: User
+  carol: User
+  dave: User
+}
+
+/**
+ * Starts the server and signs the two devices in before the describe block's tests, and stops
+ * it after them. The fields are filled in once `beforeAll` has run.
+ */
+export function useTwoDevices(config: ServerConfig): TwoDevices {
+  const scene = {} as TwoDevices
+  beforeAll(async () => {
+    scene.server = await startServer(config)
+    const here = await deviceWith(scene.server.url, ["Alice", "Bob", "Carol"])
+    scene.device = here.device
+    ;[scene.alice, scene.bob, scene.carol] = here.users as [User, User, User]
+    ;[scene.dave] = (await deviceWith(scene.server.url, ["Dave"])).users as [User]
+  })
+  afterAll(() => scene.server.close())
+  return scene
+}
