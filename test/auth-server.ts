@@ -8,6 +8,7 @@ import { getMigrations } from "better-auth/db/migration"
 import { toNodeHandler } from "better-auth/node"
 import { customSession, multiSession } from "better-auth/plugins"
 import Database from "better-sqlite3"
+import { perTabAccounts } from "../packages/server/src/index"
 
 /** Where one instance keeps its data; each instance opens its own connections. */
 export interface Stores {
@@ -30,6 +31,8 @@ export interface AuthServerOptions {
    * (`returned: false`): get-session then answers differently from set-active.
    */
   customSession?: boolean
+  /** @multisession/server's `perTabAccounts()`: a request may name its account in a header. */
+  perTab?: boolean
 }
 
 const inMemory = (): Stores => {
@@ -39,7 +42,7 @@ const inMemory = (): Stores => {
 
 function createAuth(
   baseURL: string,
-  { maximumSessions = 3, customSession: custom = false }: AuthServerOptions,
+  { maximumSessions = 3, customSession: custom = false, perTab = false }: AuthServerOptions,
   { database, secondaryStorage }: Stores = inMemory(),
 ) {
   return betterAuth({
@@ -64,6 +67,7 @@ function createAuth(
       ...(custom
         ? [customSession(async ({ user, session }) => ({ user, session, roles: ["reader"] }))]
         : []),
+      ...(perTab ? [perTabAccounts()] : []),
     ],
   })
 }
@@ -129,6 +133,9 @@ export async function startAuthServer(options: AuthServerOptions = {}) {
     }
     if (path === "/test/notes") {
       const delay = Number(new URL(req.url ?? "/", url).searchParams.get("delay") ?? 0)
+      // The account a tab names (with perTabAccounts()) picks among the device's cookies.
+      const account = req.headers["x-multisession-account"]
+      if (typeof account === "string") headers.set("x-multisession-account", account)
       const session = await auth.api.getSession({ headers })
       await new Promise((resolve) => setTimeout(resolve, delay))
       if (!session) return res.writeHead(401).end()

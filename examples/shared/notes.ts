@@ -7,20 +7,34 @@ export interface Notes {
   notes: { id: string; text: string }[]
 }
 
-/** The session user's notes; throws on a refusal, so TanStack Query shows the error. */
-export async function fetchNotes(): Promise<Notes> {
-  const response = await fetch("/api/notes", { credentials: "include" })
-  if (!response.ok) throw new Error(`Notes could not be loaded (${response.status})`)
-  return response.json()
+/**
+ * The calls to the app's API. `headers` may name the tab's account on each of them (with an
+ * account in each tab: `authClient.perTab.headers`); TanStack Query's `signal` aborts a load.
+ */
+export function notesApi(headers: () => Record<string, string> = () => ({})) {
+  return {
+    /** The session user's notes; throws on a refusal, so TanStack Query shows the error. */
+    async fetchNotes({ signal }: { signal?: AbortSignal } = {}): Promise<Notes> {
+      const response = await fetch("/api/notes", {
+        credentials: "include",
+        signal,
+        headers: headers(),
+      })
+      if (!response.ok) throw new Error(`Notes could not be loaded (${response.status})`)
+      return response.json()
+    },
+    /** Adds a note for the session user. */
+    async addNote(text: string): Promise<void> {
+      const response = await fetch("/api/notes", {
+        method: "POST",
+        credentials: "include",
+        headers: { ...headers(), "content-type": "application/json" },
+        body: JSON.stringify({ text }),
+      })
+      if (!response.ok) throw new Error(`The note was not saved (${response.status})`)
+    },
+  }
 }
 
-/** Adds a note for the session user. */
-export async function addNote(text: string): Promise<void> {
-  const response = await fetch("/api/notes", {
-    method: "POST",
-    credentials: "include",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ text }),
-  })
-  if (!response.ok) throw new Error(`The note was not saved (${response.status})`)
-}
+/** The calls as the device's active account. */
+export const { fetchNotes, addNote } = notesApi()

@@ -19,9 +19,12 @@ const focusSoon = (id: string) => requestAnimationFrame(() => document.getElemen
 export function App({
   client,
   subtitle,
+  perTab,
 }: {
   client: Pick<typeof authClient, "signIn" | "signUp" | "signOut">
   subtitle: string
+  /** With `perTabAccountsClient()`: each tab keeps its own account (per-tab.tsx). */
+  perTab?: { headers(): Record<string, string> }
 }) {
   const {
     data,
@@ -82,7 +85,7 @@ export function App({
 
       <section className="card notes" aria-label="Notes">
         <AccountBoundary fallback={<p className="note">Switching…</p>}>
-          <Notes />
+          <Notes headers={perTab?.headers} />
         </AccountBoundary>
       </section>
 
@@ -112,14 +115,30 @@ export function App({
                   {(!entry.isActive || isSwitching) && (
                     <button
                       type="button"
-                      aria-label={`Switch to ${entry.user.name}`}
+                      aria-label={
+                        perTab
+                          ? `Use ${entry.user.name} in this tab`
+                          : `Switch to ${entry.user.name}`
+                      }
                       aria-busy={isSwitching}
                       disabled={isSwitching}
                       onClick={() => setActive(entry)}
                     >
                       {isSwitching && <span className="spinner" aria-hidden="true" />}
-                      {isSwitching ? "Switching…" : "Switch"}
+                      {isSwitching ? "Switching…" : perTab ? "Use in this tab" : "Switch"}
                     </button>
+                  )}
+                  {/* A new tab's URL names its account; its sessionStorage starts empty. */}
+                  {perTab && (
+                    <a
+                      className="button secondary"
+                      href={`?account=${encodeURIComponent(entry.user.id)}`}
+                      target="_blank"
+                      rel="noopener"
+                      aria-label={`Open ${entry.user.name} in a new tab`}
+                    >
+                      Open in a new tab
+                    </a>
                   )}
                   <button
                     type="button"

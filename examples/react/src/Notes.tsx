@@ -1,13 +1,15 @@
 import { useAccountKey } from "@multisession/react"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { type FormEvent, useState } from "react"
-import { addNote, fetchNotes } from "../../shared/notes"
+import { type FormEvent, useMemo, useState } from "react"
+import { notesApi } from "../../shared/notes"
 
 // Rendered under <AccountBoundary>: it starts afresh for each account, and its query is keyed
-// by the account, so one account's notes never show under another's name.
-export function Notes() {
+// by the account, so one account's notes never show under another's name. With an account in
+// each tab, `headers` names this tab's account on every call to the app's API.
+export function Notes({ headers }: { headers?: () => Record<string, string> }) {
   const accountKey = useAccountKey()
   const queryClient = useQueryClient()
+  const { fetchNotes, addNote } = useMemo(() => notesApi(headers), [headers])
   const queryKey = ["notes", accountKey]
   const notes = useQuery({ queryKey, queryFn: fetchNotes, enabled: accountKey !== null })
   const [text, setText] = useState("")

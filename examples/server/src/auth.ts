@@ -1,4 +1,7 @@
-// better-auth with email and password and the multi-session plugin: what the examples talk to.
+// better-auth with email and password, the multi-session plugin and its per-tab companion:
+// what the examples talk to.
+
+import { perTabAccounts } from "@multisession/server"
 import { betterAuth } from "better-auth"
 import { getMigrations } from "better-auth/db/migration"
 import { multiSession } from "better-auth/plugins"
@@ -40,7 +43,9 @@ export function createAuth(options: AuthOptions) {
     logger: { level: options.logLevel ?? "warn" },
     rateLimit: options.rateLimit === undefined ? undefined : { enabled: options.rateLimit },
     emailAndPassword: { enabled: true },
-    plugins: [multiSession({ maximumSessions: MAXIMUM_SESSIONS }), notesSchema],
+    // perTabAccounts(): a request may act as another of the device's accounts, named in a
+    // header (the per-tab page); without the header it changes nothing.
+    plugins: [multiSession({ maximumSessions: MAXIMUM_SESSIONS }), perTabAccounts(), notesSchema],
   })
 }
 

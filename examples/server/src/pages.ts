@@ -87,6 +87,10 @@ export function landingPage(options: {
     ? `<ul class="accounts" aria-label="Demo accounts">\n${accounts}\n</ul>
 <p class="note">Every demo account has the password <code>${DEMO_PASSWORD}</code>.</p>`
     : `<p class="empty">Demo accounts are turned off. Create accounts in any app.</p>`
+  const perTab = options.apps.some((app) => app.id === "react" && app.built)
+    ? `<p class="note"><a href="/react/per-tab.html">An account in each tab</a> (React): the same
+switcher, where each tab keeps its own account.</p>`
+    : ""
   const unbuilt = options.apps.some((app) => !app.built)
     ? `<p class="note">Some apps are not built: run <code>pnpm start</code> from the repository root.</p>`
     : ""
@@ -99,6 +103,7 @@ export function landingPage(options: {
 <ul class="accounts" aria-label="Example apps">
 ${apps}
 </ul>
+${perTab}
 ${unbuilt}
 </section>
 <section class="card">

@@ -14,6 +14,7 @@ export {
   type MultiSessionAuthClient,
 } from "./get-device-sessions"
 export { deviceSessionsSnapshot, hydrateDeviceSessions, initialDeviceSessions } from "./hydration"
+export { type PerTabAccountsClientOptions, perTabAccountsClient } from "./per-tab"
 export { rememberAccounts } from "./remember"
 export { selectFields } from "./select-fields"
 export type {

@@ -1,0 +1,120 @@
+// A different account in each tab, opt-in: an app that does not add this plugin ships none of
+// it. It needs `perTabAccounts()` of @multisession/server beside multiSession() on the server.
+//
+// This tab's account is a user id in sessionStorage (one per tab, kept over a reload). Every
+// better-auth request of the tab names it in a header while the device holds it, and the
+// server answers as that account, chosen among the device's own signed cookies. The tab keeps
+// the account its session was last answered as, so a sign-in or a switch in another tab never
+// moves it; a sign-in or sign-out in this tab lets the session answer anew.
+import type { BetterAuthClientPlugin } from "better-auth/client"
+import { kController } from "./client-plugin"
+import type { DeviceSessionsController } from "./controller"
+
+export interface PerTabAccountsClientOptions {
+  /** The header name, if the server's `perTabAccounts({ header })` changed it. */
+  header?: string
+}
+
+// A storage that fails (full, or forbidden in a sandboxed frame) leaves the account in memory.
+const attempt = <T>(run: () => T) => {
+  try {
+    return run()
+  } catch {}
+}
+
+/**
+ * Lets each tab act as its own account: `multiSession.setActive` then switches this tab only,
+ * while a removal and a sign-out still reach every tab. A new tab starts on the device's
+ * active account, or on the one its URL names (`?account=<userId>`). Put it after
+ * `multiSessionClient()`.
+ *
+ * @example
+ * createAuthClient({ plugins: [multiSessionClient(), perTabAccountsClient()] })
+ * await fetch("/api/notes", { headers: authClient.perTab.headers() })
+ */
+export const perTabAccountsClient = ({
+  header = "x-multisession-account",
+}: PerTabAccountsClientOptions = {}) => {
+  let key = ""
+  // "" (or null, before storage is read): the device's account, until the session answers.
+  let tab: string | null = null
+  let controller: DeviceSessionsController | undefined
+  let store: { notify(signal: string): void } | undefined
+  const use = (userId = "") => {
+    tab = userId
+    attempt(() => sessionStorage.setItem(key, userId))
+  }
+  const list = () => controller?.model().list
+
+  return {
+    id: "per-tab-accounts",
+    getActions(_$fetch, $store, options) {
+      store = $store
+      controller = ($store.atoms.deviceSessions as { [kController]?: DeviceSessionsController })[
+        kController
+      ]
+      key = `multisession.tab:${options?.baseURL ?? ""}${options?.basePath ?? ""}`
+      // In a browser (on a server, `location` throws and the tab stays on the device's).
+      attempt(() =>
+        use(
+          new URLSearchParams(location.search).get("account") ?? sessionStorage.getItem(key) ?? "",
+        ),
+      )
+      return {
+        perTab: {
+          /** The account this tab acts as (`null`: the device's, until the session answers). */
+          userId: () => tab || null,
+          /**
+           * The header for the app's own API calls, so they act as this tab's account.
+           *
+           * @example
+           * await fetch("/api/notes", { headers: authClient.perTab.headers() })
+           */
+          headers: (): Record<string, string> => (tab ? { [header]: tab } : {}),
+        },
+      }
+    },
+    fetchPlugins: [
+      {
+        id: "per-tab-accounts",
+        name: "per-tab-accounts",
+        // A switch of this tab alone: the device's active account stays. It is answered with
+        // the entry the device list holds; the session then asked as that account says
+        // whether the server agrees (if not, the tab goes on as the device's account).
+        init(url, options) {
+          const token = (options?.body as { sessionToken?: unknown } | undefined)?.sessionToken
+          const entry =
+            url.endsWith("/multi-session/set-active") &&
+            list()?.find((known) => known.session.token === token)
+          if (entry) {
+            use(entry.user.id)
+            options = { ...options, customFetchImpl: async () => Response.json(entry) }
+          }
+          return { url, options }
+        },
+        hooks: {
+          onRequest({ headers }) {
+            // Named while the device holds it: a removed account's tab asks as the device's.
+            const known = list()
+            if (tab && (!known || known.some((entry) => entry.user.id === tab)))
+              headers.set(header, tab)
+          },
+          onSuccess({ data, request }) {
+            const path = String(request.url)
+            // A sign-in or a sign-out changes the device's account: this tab takes it.
+            if (/\/sign-(in\/|up\/|out)/.test(path)) use()
+            if (!path.endsWith("/get-session")) return
+            // Each answer of the session is this tab's account from now on. None, while the
+            // tab named one: that account is not on the device (removed, expired), and the
+            // tab goes on as the device's active account, asked once the answer is stored.
+            if (data) use(data.user.id)
+            else if (tab) {
+              use()
+              setTimeout(() => store?.notify("$sessionSignal"))
+            }
+          },
+        },
+      },
+    ],
+  } satisfies BetterAuthClientPlugin
+}

@@ -1,0 +1,248 @@
+// A different account in each tab: two clients ("tabs") on one device, against a real server
+// with @multisession/server's perTabAccounts(). Every request is watched with its header.
+import { createAuthClient } from "better-auth/client"
+import { beforeEach, expect, inject, test } from "vitest"
+import {
+  disposedAfterTest,
+  makeClient,
+  newEmail,
+  PASSWORD,
+  serverTruth,
+  settleSignals,
+  signOutAll,
+  useServerOrigin,
+  waitFor,
+} from "../../../test/browser"
+import {
+  type DeviceSessionsState,
+  multiSessionClient,
+  onAccountChange,
+  perTabAccountsClient,
+} from "../src"
+
+const url = inject("perTabAuthURL")
+const HEADER = "x-multisession-account"
+beforeEach(async () => {
+  useServerOrigin(url)
+  sessionStorage.clear()
+  await signOutAll()
+})
+
+/** The real fetch, wrapped to note each auth request's path and the account it names. */
+function watchedFetch() {
+  const calls: { path: string; account: string | null }[] = []
+  const wrapped: typeof fetch = (input, init) => {
+    const request = new Request(input, init)
+    const path = new URL(request.url).pathname.replace("/api/auth", "")
+    calls.push({ path, account: request.headers.get(HEADER) })
+    return fetch(request)
+  }
+  return {
+    fetch: wrapped,
+    paths: () => calls.map((call) => call.path),
+    calls,
+    accounts: () => [...new Set(calls.map((call) => call.account))],
+    reset: () => calls.splice(0),
+  }
+}
+
+function openTab() {
+  const requests = watchedFetch()
+  const client = disposedAfterTest(
+    createAuthClient({
+      baseURL: url,
+      plugins: [multiSessionClient({ maximumSessions: 3 }), perTabAccountsClient()],
+      fetchOptions: { customFetchImpl: requests.fetch },
+    }),
+  )
+  const stop = client.useDeviceSessions.listen(() => {})
+  const settled = (ready: (s: DeviceSessionsState) => boolean) =>
+    waitFor(client.useDeviceSessions, (s) => !s.isPending && !s.isRefetching && ready(s))
+  const activeId = () => client.useDeviceSessions.get().active?.user.id
+  return { client, requests, stop, settled, activeId }
+}
+type Tab = ReturnType<typeof openTab>
+
+async function signUp({ client }: Tab, name: string) {
+  const { data, error } = await client.signUp.email({
+    email: newEmail(name),
+    password: PASSWORD,
+    name,
+  })
+  if (error || !data)
+    throw new Error(`sign-up failed: ${JSON.stringify(error)} ${JSON.stringify(data)}`)
+  await settleSignals()
+  return data.user.id
+}
+
+/**
+ * Ada and Bob signed in through a first tab, Bob the device's active account; then a second
+ * tab opens, on the device's active account (one window here: its sessionStorage is cleared
+ * as a new tab's is empty).
+ */
+async function twoTabs() {
+  const one = openTab()
+  const ada = await signUp(one, "Ada")
+  const bob = await signUp(one, "Bob")
+  sessionStorage.clear()
+  const two = openTab()
+  await one.settled((s) => s.data?.length === 2 && s.active?.user.id === bob)
+  await two.settled((s) => s.data?.length === 2 && s.active?.user.id === bob)
+  return { one, two, ada, bob }
+}
+
+test("setActive switches this tab only: the other tab and the device's active account stay", async () => {
+  const { one, two, ada, bob } = await twoTabs()
+  one.requests.reset()
+  two.requests.reset()
+  const before = two.client.useDeviceSessions.get().data
+
+  const { data, error } = await one.client.multiSession.setActive({ userId: ada })
+  expect(error).toBeNull()
+  expect(data?.user.id).toBe(ada)
+  await one.settled((s) => s.active?.user.id === ada)
+  // The switch is answered from the device list; better-auth's session, asked as Ada, is the
+  // server's word on it.
+  expect(one.requests.paths()).toEqual(["/get-session"])
+  expect(one.requests.accounts()).toEqual([ada])
+  expect((one.client.useSession.get().data as { user: { id: string } } | null)?.user.id).toBe(ada)
+
+  // The other tab hears of it and asks again, as its own account, and stays on it.
+  await two.settled(() => two.requests.paths().length === 2)
+  expect(two.requests.accounts()).toEqual([bob])
+  expect(two.activeId()).toBe(bob)
+  expect(two.client.useDeviceSessions.get().data).toBe(before)
+  expect((await serverTruth()).activeUserId).toBe(bob)
+})
+
+test("perTab.headers() makes the app's own API calls act as this tab's account", async () => {
+  const { one, two, ada, bob } = await twoTabs()
+  await one.client.multiSession.setActive({ userId: ada })
+  expect(one.client.perTab.headers()).toEqual({ [HEADER]: ada })
+  expect(two.client.perTab.headers()).toEqual({ [HEADER]: bob })
+  const notesOf = async (tab: Tab) =>
+    (await (await fetch("/test/notes", { headers: tab.client.perTab.headers() })).json()).userId
+  expect(await notesOf(one)).toBe(ada)
+  expect(await notesOf(two)).toBe(bob)
+  // Without the header the app's call acts as the device's active account.
+  expect((await (await fetch("/test/notes")).json()).userId).toBe(bob)
+})
+
+test("a sign-in in one tab moves that tab only", async () => {
+  const { one, two, ada } = await twoTabs()
+  await one.client.multiSession.setActive({ userId: ada })
+  await one.settled((s) => s.active?.user.id === ada)
+  const cy = await signUp(two, "Cy")
+  await two.settled((s) => s.active?.user.id === cy && s.data?.length === 3)
+  await one.settled((s) => s.data?.length === 3)
+  expect(one.activeId()).toBe(ada)
+  expect(two.client.perTab.userId()).toBe(cy)
+  expect((await serverTruth()).activeUserId).toBe(cy)
+})
+
+test("removing this tab's account moves it to the device's active account in 2 requests", async () => {
+  const { one, two, ada, bob } = await twoTabs()
+  await one.client.multiSession.setActive({ userId: ada })
+  await one.settled((s) => s.active?.user.id === ada)
+  one.requests.reset()
+
+  expect((await one.client.multiSession.revoke({ userId: ada })).error).toBeNull()
+  await one.settled((s) => s.data?.length === 1 && s.active?.user.id === bob)
+  expect(one.requests.paths()).toEqual(["/multi-session/revoke", "/get-session"])
+  expect(one.client.perTab.userId()).toBe(bob)
+  await two.settled((s) => s.data?.length === 1)
+  expect(two.activeId()).toBe(bob)
+})
+
+test("this tab's account removed in another tab: it goes on as the device's active account", async () => {
+  const { one, two, ada, bob } = await twoTabs()
+  await one.client.multiSession.setActive({ userId: ada })
+  await one.settled((s) => s.active?.user.id === ada)
+  one.requests.reset()
+
+  expect((await two.client.multiSession.revoke({ userId: ada })).error).toBeNull()
+  await one.settled((s) => s.data?.length === 1 && s.active?.user.id === bob)
+  // The list and the session, asked as Ada (gone: null); the list that lacks the account
+  // this tab showed asks again, as the device's account.
+  expect(one.requests.calls).toEqual([
+    { path: "/multi-session/list-device-sessions", account: ada },
+    { path: "/get-session", account: ada },
+    { path: "/multi-session/list-device-sessions", account: null },
+    { path: "/get-session", account: null },
+  ])
+  expect(one.client.perTab.userId()).toBe(bob)
+  expect((one.client.useSession.get().data as { user: { id: string } } | null)?.user.id).toBe(bob)
+})
+
+test("a session this device does not hold: a typed error, and nothing changes", async () => {
+  const { one, bob } = await twoTabs()
+  const before = one.client.useDeviceSessions.get().data
+  one.requests.reset()
+  const { data, error } = await one.client.multiSession.setActive({ sessionToken: "not-mine" })
+  expect(data).toBeNull()
+  expect(error).toMatchObject({ code: "INVALID_SESSION_TOKEN", status: 401, action: "set-active" })
+  await one.settled(() => true)
+  expect(one.activeId()).toBe(bob)
+  expect(one.client.useDeviceSessions.get().data).toBe(before)
+  expect(one.client.perTab.userId()).toBe(bob)
+})
+
+test("signing out reaches every tab", async () => {
+  const { one, two, ada } = await twoTabs()
+  await one.client.multiSession.setActive({ userId: ada })
+  await one.settled((s) => s.active?.user.id === ada)
+  await one.client.signOut()
+  await one.settled((s) => s.data?.length === 0 && !s.active)
+  await two.settled((s) => s.data?.length === 0 && !s.active)
+  expect(one.client.perTab.userId()).toBeNull()
+  expect(two.client.perTab.userId()).toBeNull()
+})
+
+test("a reloaded tab keeps its account; a new tab may name its account in its URL", async () => {
+  const { one, ada, bob } = await twoTabs()
+  await one.client.multiSession.setActive({ userId: ada })
+  one.stop()
+  // A reload: sessionStorage holds the tab's account, and the first request names it.
+  const reloaded = openTab()
+  await reloaded.settled((s) => s.active?.user.id === ada)
+  expect(reloaded.requests.accounts()).toEqual([ada])
+
+  sessionStorage.clear()
+  ;(window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+    `${url}/?account=${bob}`,
+  )
+  const opened = openTab()
+  await opened.settled((s) => s.active?.user.id === bob)
+  expect(opened.requests.accounts()).toEqual([bob])
+})
+
+test("an account change is heard in the tab that switched, not in the other", async () => {
+  const { one, two, ada } = await twoTabs()
+  const heard: string[] = []
+  const stops = [
+    onAccountChange(one.client, ({ cause }) => heard.push(`one:${cause}`)),
+    onAccountChange(two.client, ({ cause }) => heard.push(`two:${cause}`)),
+  ]
+  await one.client.multiSession.setActive({ userId: ada })
+  await one.settled((s) => s.active?.user.id === ada)
+  await two.settled(() => two.requests.paths().length > 0)
+  expect(heard).toEqual(["one:switch"])
+  for (const stop of stops) stop()
+})
+
+test("a client without the plugin names no account in its requests", async () => {
+  const seen: (string | null)[] = []
+  const client = makeClient(
+    { maximumSessions: 3 },
+    (input, init) => {
+      seen.push(new Request(input, init).headers.get(HEADER))
+      return fetch(input, init)
+    },
+    url,
+  )
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => !s.isPending)
+  expect(seen.length).toBeGreaterThan(0)
+  expect(new Set(seen)).toEqual(new Set([null]))
+  stop()
+})
