@@ -46,7 +46,9 @@ for (const app of SERVER_RENDERED_APPS) {
     })
 
     test("the first HTML already holds the accounts", async ({ page }) => {
-      await page.goto(appURL)
+      // The page's own form signs in: it works once hydrated, and the server's first page, on
+      // a cold start under load, can take seconds to hydrate.
+      await page.goto(appURL, { waitUntil: "networkidle" })
       await expect(ui(page).header).toContainText("Not signed in")
       await signIn(page, ada)
       await signIn(page, grace)
@@ -202,4 +204,62 @@ for (const app of SERVER_RENDERED_APPS) {
       }
     })
   })
+}
+
+// With an account in each tab, a server render needs the account in its URL: the browser
+// sends no per-tab header with a page load. SvelteKit's /u/<userId> names it (withAccount()).
+test.describe("sveltekit: one account per URL", () => {
+  let running: RunningApp | undefined
+  test.beforeAll(async () => {
+    running = await startApp(SERVER_RENDERED_APPS[0] as (typeof SERVER_RENDERED_APPS)[number])
+    appURL = running.url
+  })
+  test.afterAll(async () => {
+    await running?.stop()
+  })
+
+  test("two tabs on two /u/ URLs are rendered as two accounts; the device's account stays", async ({
+    browser,
+  }) => {
+    // No JavaScript: what shows is the server's render alone.
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    try {
+      await signInByRequest(context.request, ada)
+      await signInByRequest(context.request, grace)
+      const list = await (
+        await context.request.get(`${appURL}/api/auth/multi-session/list-device-sessions`)
+      ).json()
+      const idOf = (account: Account) =>
+        list.find((entry: { user: { email: string } }) => entry.user.email === account.email).user
+          .id as string
+      const [one, two] = [await context.newPage(), await context.newPage()]
+      await one.goto(`${appURL}/u/${idOf(ada)}`)
+      await two.goto(`${appURL}/u/${idOf(grace)}`)
+      await expect(one.getByTestId("url-account")).toContainText(ada.email)
+      await expect(one.getByTestId("notes").locator("li")).toHaveText(DEMO_NOTES[ada.email])
+      await expect(two.getByTestId("url-account")).toContainText(grace.email)
+      await expect(two.getByTestId("notes").locator("li")).toHaveText(DEMO_NOTES[grace.email])
+      // Each links to every account of the device by its URL.
+      await expect(
+        one.getByRole("list", { name: "Accounts by URL" }).getByRole("link"),
+      ).toHaveCount(2)
+
+      // An id this device does not hold is nobody, never the device's account.
+      await one.goto(`${appURL}/u/not-a-user-of-this-device`)
+      await expect(one.getByTestId("url-account")).toHaveText(
+        "This account is not signed in on this device.",
+      )
+      await expect(one.getByTestId("notes")).toHaveCount(0)
+      // Nothing of it moved the device's active account.
+      expect(await sessionEmailOf(context.request)).toBe(grace.email)
+    } finally {
+      await context.close()
+    }
+  })
+})
+
+/** The device's active account, as a request that names none is answered. */
+async function sessionEmailOf(request: APIRequestContext): Promise<string | null> {
+  const session = await (await request.get(`${appURL}/api/auth/get-session`)).json()
+  return session?.user.email ?? null
 }
