@@ -23,6 +23,21 @@ async function openPerTab(page: Page, url: string) {
   await expect(page.getByText("Loading accounts…")).toBeHidden()
 }
 
+/** Ada and Grace signed in, Grace the device's active account; `page` then uses Ada. */
+async function adaHereGraceOnDevice(page: Page, serverURL: string) {
+  await openPerTab(page, `${serverURL}/react/per-tab.html`)
+  for (const account of [ada, grace]) await signIn(page, account)
+  return {
+    useAda: async () => {
+      await ui(page)
+        .entry(ada)
+        .getByRole("button", { name: `Use ${ada.name} in this tab` })
+        .click()
+      await expect(ui(page).header.locator(".name")).toHaveText(ada.name)
+    },
+  }
+}
+
 const notesOwner = (page: Page) => page.getByTestId("notes")
 
 test("two tabs act as two accounts at once, each request naming its tab's own account", async ({
@@ -30,8 +45,7 @@ test("two tabs act as two accounts at once, each request naming its tab's own ac
   page,
   serverURL,
 }) => {
-  await openPerTab(page, `${serverURL}/react/per-tab.html`)
-  for (const account of [ada, grace]) await signIn(page, account)
+  const { useAda } = await adaHereGraceOnDevice(page, serverURL)
   const userId = async (email: string) =>
     (
       await (
@@ -42,11 +56,7 @@ test("two tabs act as two accounts at once, each request naming its tab's own ac
 
   // This tab goes on as Ada; the device's active account stays Grace.
   const one = watchAccounts(page)
-  await ui(page)
-    .entry(ada)
-    .getByRole("button", { name: `Use ${ada.name} in this tab` })
-    .click()
-  await expect(ui(page).header.locator(".name")).toHaveText(ada.name)
+  await useAda()
   await expect(notesOwner(page)).toHaveAttribute("data-owner", ada.name)
 
   // Grace opens in a new tab, from its URL.
@@ -91,13 +101,8 @@ test("removing the account one tab uses moves that tab to the device's account; 
   page,
   serverURL,
 }) => {
-  await openPerTab(page, `${serverURL}/react/per-tab.html`)
-  for (const account of [ada, grace]) await signIn(page, account)
-  await ui(page)
-    .entry(ada)
-    .getByRole("button", { name: `Use ${ada.name} in this tab` })
-    .click()
-  await expect(ui(page).header.locator(".name")).toHaveText(ada.name)
+  const { useAda } = await adaHereGraceOnDevice(page, serverURL)
+  await useAda()
   const two = await context.newPage()
   await openPerTab(two, `${serverURL}/react/per-tab.html`)
   // A new tab starts on the device's active account.
