@@ -43,7 +43,14 @@ export function createLifecycle(
     hydratedOnce = false
     unfollow = followSession(
       atoms(),
-      (busy, session) => dispatch(sessionChanged(busy, session)),
+      (busy, session, answered) => {
+        dispatch(sessionChanged(busy, session))
+        // The list's last request got no answer, and the session has been answered since: the
+        // server is reachable again, so the list is asked again. (A refresh better-auth merges
+        // into a session request under way tells nobody: without this the list would wait.)
+        const { listError, listing } = model()
+        if (!busy && answered && listError?.status === 0 && !listing) fresh.start()
+      },
       // Each signal asks for the list anew, unless this store raised it for the session
       // alone; a refresh better-auth starts by itself joins the list asked for since the
       // session last settled, if there is one (the mount's, answered or not, when the
