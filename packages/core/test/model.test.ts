@@ -219,6 +219,8 @@ test(`agrees with the server after ${RUNS} random sequences`, {
   }
   if (SOAK) {
     let divergences = 0
+    let runs = 0
+    const started = Date.now()
     for (const actions of fc.sample(sequence, RUNS)) {
       const outcome = await run(actions).catch((error: unknown) => ({
         agrees: false,
@@ -228,8 +230,12 @@ test(`agrees with the server after ${RUNS} random sequences`, {
         divergences += 1
         console.log("divergence", JSON.stringify({ actions, ...outcome }))
       }
+      runs += 1
+      // A long soak says how far it got, so a stopped run still counts.
+      if (runs % 500 === 0) console.log(`model soak: ${runs} sequences, ${divergences} divergences`)
     }
-    console.log(`model soak: ${RUNS} sequences, ${divergences} divergences`)
+    const seconds = Math.round((Date.now() - started) / 1000)
+    console.log(`model soak: ${RUNS} sequences, ${divergences} divergences, ${seconds} s`)
     expect(divergences).toBe(0)
     return
   }
