@@ -1,7 +1,13 @@
 // The server-rendered examples (SvelteKit, Next.js, Nuxt), each tested alike: its production
 // build started on a free loopback port with a SQLite file of its own (server-rendered-apps.ts),
 // then read as HTML and driven in Chromium.
-import { type APIRequestContext, type ConsoleMessage, type Page, test } from "@playwright/test"
+import {
+  type APIRequestContext,
+  type ConsoleMessage,
+  type Page,
+  type Request,
+  test,
+} from "@playwright/test"
 import { DEMO_NOTES, DEMO_PASSWORD } from "../../examples/server/src/demo-accounts"
 import { type RunningApp, SERVER_RENDERED_APPS, startApp } from "./server-rendered-apps"
 import {
@@ -75,10 +81,16 @@ for (const app of SERVER_RENDERED_APPS) {
       expect(html).toContain(`aria-label="Account menu, signed in as ${grace.name}"`)
     })
 
-    // What a fresh load of a signed-in device asks the auth API, until it has gone quiet.
+    // What a fresh load of a signed-in device asks the auth API, until it has gone quiet, and
+    // how many times it asks the app's notes API meanwhile.
     async function countLoad(page: Page) {
       await signInByRequest(page.request, ada)
       await signInByRequest(page.request, alan)
+      let notes = 0
+      const onNotes = (request: Request) => {
+        if (new URL(request.url()).pathname === "/api/notes") notes += 1
+      }
+      page.on("request", onNotes)
       const seen = await countAuthRequests(
         page,
         async () => {
@@ -86,14 +98,16 @@ for (const app of SERVER_RENDERED_APPS) {
         },
         () => expectActive(page, alan, [ada, alan]),
       )
+      page.off("request", onNotes)
       console.log(`${app.name}: load = ${seen.length} auth requests (${seen.join(", ") || "none"})`)
-      return seen
+      return { seen, notes }
     }
 
     // Nothing at all: the list and the session come with the HTML, and better-auth's check of
-    // the hydrated session on mount is answered from the payload (core's hydration.ts).
-    test("a fresh load sends no auth request", async ({ page }) => {
-      expect(await countLoad(page)).toEqual([])
+    // the hydrated session on mount is answered from the payload (core's hydration.ts); the
+    // notes the server read count as fresh (FRESH_MS in examples/shared/notes.ts).
+    test("a fresh load sends no auth request and no notes request", async ({ page }) => {
+      expect(await countLoad(page)).toEqual({ seen: [], notes: 0 })
     })
 
     test("hydrates without a warning; switch, remove and sign-in work after", async ({ page }) => {

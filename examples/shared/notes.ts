@@ -1,5 +1,12 @@
 // The example server's per-account resource (`/api/notes`), as each example app fetches it.
 
+/**
+ * How long the notes a server render read count as fresh in the browser (TanStack Query's
+ * `staleTime`), like better-auth's own 5 s limit on refreshing the session: the page needs no
+ * second request for what the server just read for it.
+ */
+export const FRESH_MS = 5_000
+
 /** What `GET /api/notes` answers: whose notes they are, and the notes. */
 export interface Notes {
   userId: string

@@ -9,7 +9,7 @@ import {
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import { App } from "../../react/src/App"
-import type { Notes } from "../../shared/notes"
+import { FRESH_MS, type Notes } from "../../shared/notes"
 import { authClient } from "../lib/auth-client"
 
 export function Switcher({
@@ -22,7 +22,7 @@ export function Switcher({
   // One cache per page, so a server render never shares it with another request's. It starts
   // with the notes the server read for the account it rendered (the query Notes.tsx keys by it).
   const [queryClient] = useState(() => {
-    const cache = new QueryClient()
+    const cache = new QueryClient({ defaultOptions: { queries: { staleTime: FRESH_MS } } })
     if (notes) cache.setQueryData(["notes", notes.userId], notes)
     return cache
   })

@@ -4,6 +4,7 @@
 // browser, whose store starts from them: hydration asks for no list, and the markup matches.
 import { multiSession, onAccountChange } from "@multisession/vue"
 import { QueryClient, VueQueryPlugin } from "@tanstack/vue-query"
+import { FRESH_MS } from "../../../shared/notes"
 import type { ServedAccounts } from "../../shared/accounts"
 import { authClient } from "../auth-client"
 
@@ -15,7 +16,7 @@ export default defineNuxtPlugin(async (nuxtApp) => {
   }
   // One cache per app, so a server render never shares it with another request's. The notes
   // the server read are the active account's, under the key its Notes query reads.
-  const queryClient = new QueryClient()
+  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: FRESH_MS } } })
   const notes = served.value?.notes
   if (notes) queryClient.setQueryData(["notes", notes.userId], notes)
   nuxtApp.vueApp
