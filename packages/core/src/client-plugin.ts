@@ -25,8 +25,8 @@ export const kController = Symbol.for("multisession.controller")
 
 // better-auth refreshes the session only after the email sign-in and sign-up paths.
 const isSignInOrUp = (path: string) => /^\/sign-(in|up)\//.test(path)
-// A request of this tab that changes who is signed in, and so what an account change is put down to.
-const signInOrOut = /\/sign-(?:(?:in|up)\/|out\b)/
+/** A request of this tab that changes who is signed in, and so what an account change is put down to. */
+export const signInOrOut = /\/sign-(?:(?:in|up)\/|out\b)/
 
 /**
  * better-auth client plugin for the multi-session server plugin: typed calls, and a live

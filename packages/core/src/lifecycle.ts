@@ -45,9 +45,10 @@ export function createLifecycle(
       atoms(),
       (busy, session, answered) => {
         dispatch(sessionChanged(busy, session))
-        // The list's last request got no answer, and the session has been answered since: the
-        // server is reachable again, so the list is asked again. (A refresh better-auth merges
-        // into a session request under way tells nobody: without this the list would wait.)
+        // The list's last request got no answer it could read, and the session has been
+        // answered since: the server is reachable again, so the list is asked again. (A focus
+        // while a session request is under way makes better-auth abort and resend it, its
+        // state unchanged, so nobody hears of that refresh: the list would wait for the next.)
         const { listError, listing } = model()
         if (!busy && answered && listError?.status === 0 && !listing) fresh.start()
       },

@@ -7,8 +7,9 @@
 // the account its session was last answered as, so a sign-in or a switch in another tab never
 // moves it; a sign-in or sign-out in this tab lets the session answer anew.
 import type { BetterAuthClientPlugin } from "better-auth/client"
-import { kController } from "./client-plugin"
+import { kController, signInOrOut } from "./client-plugin"
 import type { DeviceSessionsController } from "./controller"
+import { isEntry } from "./session-link"
 
 export interface PerTabAccountsClientOptions {
   /** The header name, if the server's `perTabAccounts({ header })` changed it. */
@@ -39,8 +40,10 @@ export const perTabAccountsClient = ({
   // "" (or null, before storage is read): the device's account, until the session answers.
   let tab: string | null = null
   let controller: DeviceSessionsController | undefined
-  let store: { notify(signal: string): void } | undefined
+  let session: { value?: { refetch?: () => unknown } } | undefined
   const use = (userId = "") => {
+    // A client shared by a server's requests names no account.
+    if (typeof window === "undefined") return
     tab = userId
     attempt(() => sessionStorage.setItem(key, userId))
   }
@@ -49,15 +52,15 @@ export const perTabAccountsClient = ({
   return {
     id: "per-tab-accounts",
     getActions(_$fetch, $store, options) {
-      store = $store
+      session = $store.atoms.session
       controller = ($store.atoms.deviceSessions as { [kController]?: DeviceSessionsController })[
         kController
       ]
       key = `multisession.tab:${options?.baseURL ?? ""}${options?.basePath ?? ""}`
-      // In a browser (on a server, `location` throws and the tab stays on the device's).
+      // The tab's own account, kept over a reload, before the one a new tab's URL names.
       attempt(() =>
         use(
-          new URLSearchParams(location.search).get("account") ?? sessionStorage.getItem(key) ?? "",
+          sessionStorage.getItem(key) || new URLSearchParams(location.search).get("account") || "",
         ),
       )
       return {
@@ -88,29 +91,35 @@ export const perTabAccountsClient = ({
             list()?.find((known) => known.session.token === token)
           if (entry) {
             use(entry.user.id)
+            // (Response.json: every browser since 2023.)
             options = { ...options, customFetchImpl: async () => Response.json(entry) }
           }
           return { url, options }
         },
         hooks: {
           onRequest({ headers }) {
-            // Named while the device holds it: a removed account's tab asks as the device's.
-            const known = list()
-            if (tab && (!known || known.some((entry) => entry.user.id === tab)))
-              headers.set(header, tab)
+            // The device no longer holds the tab's account (removed, here or in another tab):
+            // the tab goes on as the device's active account.
+            if (tab && list()?.every((entry) => entry.user.id !== tab)) use()
+            if (tab) headers.set(header, tab)
           },
           onSuccess({ data, request }) {
             const path = String(request.url)
             // A sign-in or a sign-out changes the device's account: this tab takes it.
-            if (/\/sign-(in\/|up\/|out)/.test(path)) use()
-            if (!path.endsWith("/get-session")) return
-            // Each answer of the session is this tab's account from now on. None, while the
-            // tab named one: that account is not on the device (removed, expired), and the
-            // tab goes on as the device's active account, asked once the answer is stored.
-            if (data) use(data.user.id)
-            else if (tab) {
+            if (signInOrOut.test(path)) use()
+            // Only an answer to a request that named this tab's account (or none, while it has
+            // none) speaks for the tab: a late answer for an account it has left does not.
+            const named = request.headers.get(header) ?? ""
+            if (!/\/get-session(\?|$)/.test(path) || named !== tab) return
+            // The server answers as the account named, or as nobody.
+            if (isEntry(data)) {
+              if (!named || data.user.id === named) use(data.user.id)
+            } else if (named) {
+              // That account is not on the device (ended elsewhere, expired): the tab goes on
+              // as the device's active account, asked again once this answer is stored, and
+              // quietly (no signal: the other tabs have nothing to hear).
               use()
-              setTimeout(() => store?.notify("$sessionSignal"))
+              setTimeout(() => session?.value?.refetch?.())
             }
           },
         },

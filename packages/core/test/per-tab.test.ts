@@ -198,6 +198,48 @@ test("signing out reaches every tab", async () => {
   expect(two.client.perTab.userId()).toBeNull()
 })
 
+test("a late answer for the account this tab has left does not take the tab back", async () => {
+  const { one, ada, bob } = await twoTabs()
+  // The app asks for the session as Bob, and the answer comes late: after the switch to Ada.
+  let answer = () => {}
+  const held = new Promise<void>((resolve) => {
+    answer = resolve
+  })
+  let sent = () => {}
+  const out = new Promise<void>((resolve) => {
+    sent = resolve
+  })
+  const late = one.client.getSession({
+    fetchOptions: {
+      customFetchImpl: async (input, init) => {
+        sent()
+        const response = await fetch(input, init)
+        await held
+        return response
+      },
+    },
+  })
+  await out
+  await one.client.multiSession.setActive({ userId: ada })
+  await one.settled((s) => s.active?.user.id === ada)
+  answer()
+  expect(((await late).data as { user: { id: string } } | null)?.user.id).toBe(bob)
+  expect(one.client.perTab.userId()).toBe(ada)
+  expect(one.client.perTab.headers()).toEqual({ [HEADER]: ada })
+})
+
+test("a session asked with a query that answers nobody moves the tab to the device's account", async () => {
+  const { one, two, ada, bob } = await twoTabs()
+  await one.client.multiSession.setActive({ userId: ada })
+  await one.settled((s) => s.active?.user.id === ada)
+  // Another device ends Ada's session; this tab is not told, and asks with a query.
+  const email = two.client.useDeviceSessions.get().data?.find((e) => e.user.id === ada)?.user.email
+  await fetch(`/test/revoke-user?email=${encodeURIComponent(email ?? "")}`, { method: "POST" })
+  await one.client.getSession({ query: { disableCookieCache: true } })
+  await one.settled((s) => s.active?.user.id === bob)
+  expect(one.client.perTab.userId()).toBe(bob)
+})
+
 test("a reloaded tab keeps its account; a new tab may name its account in its URL", async () => {
   const { one, ada, bob } = await twoTabs()
   await one.client.multiSession.setActive({ userId: ada })
@@ -207,13 +249,22 @@ test("a reloaded tab keeps its account; a new tab may name its account in its UR
   await reloaded.settled((s) => s.active?.user.id === ada)
   expect(reloaded.requests.accounts()).toEqual([ada])
 
+  const setURL = (to: string) =>
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(to)
+  // The account the URL names opens a new tab (its sessionStorage empty)…
   sessionStorage.clear()
-  ;(window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
-    `${url}/?account=${bob}`,
-  )
+  setURL(`${url}/?account=${bob}`)
   const opened = openTab()
   await opened.settled((s) => s.active?.user.id === bob)
   expect(opened.requests.accounts()).toEqual([bob])
+  // …and once the tab has switched, a reload of the same URL keeps the tab's own account.
+  await opened.client.multiSession.setActive({ userId: ada })
+  await opened.settled((s) => s.active?.user.id === ada)
+  opened.stop()
+  const again = openTab()
+  await again.settled((s) => s.active?.user.id === ada)
+  expect(again.requests.accounts()).toEqual([ada])
+  setURL(`${url}/`)
 })
 
 test("an account change is heard in the tab that switched, not in the other", async () => {
