@@ -63,11 +63,10 @@ export const clientWith = (plugin: string, options = "") => `
  * two (issue 19) to ~2,675 B, and a switch or an active account's removal in two requests
  * instead of three, with a queued call safe from better-auth's late sign-in signal (issue 19),
  * to ~2,790 B, and a server-rendered load with no request at all (the fetch hook that lets a
- * hydration answer better-auth's first session check; issue 18) to ~2,830 B, and asking again
- * for a list that got no answer once the session is answered (a defect the 10,000-sequence
- * soak found; issue 14) to ~2,860 B. This budget holds that figure until core is slimmed.
+ * hydration answer better-auth's first session check; issue 18) to ~2,830 B. This budget
+ * holds that figure until core is slimmed.
  */
-export const CORE_BUDGET = 2_870
+export const CORE_BUDGET = 2_850
 
 /**
  * What `rememberAccounts()` may add on top. Issue 16 asked for 400 B; what it does (storage

@@ -43,15 +43,7 @@ export function createLifecycle(
     hydratedOnce = false
     unfollow = followSession(
       atoms(),
-      (busy, session, answered) => {
-        dispatch(sessionChanged(busy, session))
-        // The list's last request got no answer it could read, and the session has been
-        // answered since: the server is reachable again, so the list is asked again. (A focus
-        // while a session request is under way makes better-auth abort and resend it, its
-        // state unchanged, so nobody hears of that refresh: the list would wait for the next.)
-        const { listError, listing } = model()
-        if (!busy && answered && listError?.status === 0 && !listing) fresh.start()
-      },
+      (busy, session) => dispatch(sessionChanged(busy, session)),
       // Each signal asks for the list anew, unless this store raised it for the session
       // alone; a refresh better-auth starts by itself joins the list asked for since the
       // session last settled, if there is one (the mount's, answered or not, when the

@@ -13,12 +13,7 @@ export type AuthFetch = (
 
 /** The slice of better-auth's session atom this store reads; nothing else is assumed. */
 export interface SessionAtoms {
-  session: ReadableAtom<{
-    data: unknown
-    error: unknown
-    isPending: boolean
-    isRefetching: boolean
-  }>
+  session: ReadableAtom<{ data: unknown; isPending: boolean; isRefetching: boolean }>
   $sessionSignal: WritableAtom<boolean>
 }
 
@@ -32,22 +27,17 @@ export const isList = (value: unknown): value is RawEntry[] =>
 
 /**
  * Follows the session while the store is shown: `onSession` gets each of its states (busy,
- * the session if the answer is one, and whether the server answered), `onRefresh(true)` each
- * raise of the signal,
+ * and the session if the answer is one), `onRefresh(true)` each raise of the signal,
  * `onRefresh(false)` each refresh better-auth starts by itself. Returns the unfollow.
  */
 export function followSession(
   { session, $sessionSignal }: SessionAtoms,
-  onSession: (busy: boolean, session: RawEntry | null, answered: boolean) => void,
+  onSession: (busy: boolean, session: RawEntry | null) => void,
   onRefresh: (signal: boolean) => void,
 ): () => void {
   const read = (value = session.value) =>
     value &&
-    onSession(
-      value.isPending || value.isRefetching,
-      isEntry(value.data) ? value.data : null,
-      !value.error,
-    )
+    onSession(value.isPending || value.isRefetching, isEntry(value.data) ? value.data : null)
   const stops = [
     session.listen((value) => {
       if (value.isRefetching) onRefresh(false)
