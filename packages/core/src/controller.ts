@@ -46,6 +46,11 @@ export interface DeviceSessionsController {
   accept(list: readonly RawEntry[], session: RawEntry | null): boolean
   /** Set by a hydration: may answer one request of better-auth's from what is known. */
   answer?: FetchInit
+  /**
+   * Tells the other tabs that a call changed this device. `perTabAccountsClient()` skips it
+   * once, for a switch of its tab alone: the device did not change.
+   */
+  announce(): void
 }
 
 /** A fetch plugin's `init`: the request as it will go, or the same with its answer in it. */
@@ -90,7 +95,7 @@ export function createDeviceSessions(
     store.dispatch,
     fresh.listKnown,
     (call, userId, cause) => {
-      channel?.postMessage(0)
+      controller.announce()
       const { list, active } = store.model()
       const known = byUser(list, userId)
       // An account the list does not hold: the server knows what this tab does not. Else a
@@ -144,6 +149,7 @@ export function createDeviceSessions(
     stateOf: (entries, session) =>
       createView(maximumSessions, actions)(apply(initialModel, hydrated(entries, session))),
     accept: life.hydrate,
+    announce: () => channel?.postMessage(0),
   }
   return controller
 }

@@ -37,10 +37,10 @@ export const perTabAccountsClient = ({
   header = "x-multisession-account",
 }: PerTabAccountsClientOptions = {}) => {
   let key = ""
-  // "" (or null, before storage is read): the device's account, until the session answers.
-  let tab: string | null = null
+  // "": the device's account, until the session answers.
+  let tab = ""
   let controller: DeviceSessionsController | undefined
-  let session: { value?: { refetch?: () => unknown } } | undefined
+  let session: { value: { refetch(): unknown } }
   const use = (userId = "") => {
     // A client shared by a server's requests names no account.
     if (typeof window === "undefined") return
@@ -52,7 +52,7 @@ export const perTabAccountsClient = ({
   return {
     id: "per-tab-accounts",
     getActions(_$fetch, $store, options) {
-      session = $store.atoms.session
+      session = $store.atoms.session as typeof session
       controller = ($store.atoms.deviceSessions as { [kController]?: DeviceSessionsController })[
         kController
       ]
@@ -91,6 +91,12 @@ export const perTabAccountsClient = ({
             list()?.find((known) => known.session.token === token)
           if (entry) {
             use(entry.user.id)
+            // The device did not change: the other tabs have nothing to hear of this switch.
+            const own = controller as DeviceSessionsController
+            const { announce } = own
+            own.announce = () => {
+              own.announce = announce
+            }
             // (Response.json: every browser since 2023.)
             options = { ...options, customFetchImpl: async () => Response.json(entry) }
           }
@@ -119,7 +125,7 @@ export const perTabAccountsClient = ({
               // as the device's active account, asked again once this answer is stored, and
               // quietly (no signal: the other tabs have nothing to hear).
               use()
-              setTimeout(() => session?.value?.refetch?.())
+              setTimeout(() => session.value.refetch())
             }
           },
         },
