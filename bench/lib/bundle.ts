@@ -64,10 +64,12 @@ export const clientWith = (plugin: string, options = "") => `
  * instead of three, with a queued call safe from better-auth's late sign-in signal (issue 19),
  * to ~2,790 B, and a server-rendered load with no request at all (the fetch hook that lets a
  * hydration answer better-auth's first session check; issue 18) to ~2,830 B, and the hook
- * that lets a switch of one tab alone wake no other (issue 22) to ~2,840 B. This budget
- * holds that figure until core is slimmed.
+ * that lets a switch of one tab alone wake no other (issue 22) to ~2,840 B, and asking again
+ * for a list that failed while better-auth folded a second refresh into the one under way
+ * (found by the 10,000-sequence soak, issue 14) to ~2,890 B. This budget holds that figure
+ * until core is slimmed.
  */
-export const CORE_BUDGET = 2_850
+export const CORE_BUDGET = 2_900
 
 /**
  * What `rememberAccounts()` may add on top. Issue 16 asked for 400 B; what it does (storage

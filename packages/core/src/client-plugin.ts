@@ -95,10 +95,10 @@ export const multiSessionClient = (options: MultiSessionClientOptions = {}) => {
       {
         id: "multi-session-causes",
         name: "multi-session-causes",
-        init: (url: string, options?: Record<string, unknown>) => ({
-          url,
-          options: (options && controller?.answer?.(url, options)) ?? options,
-        }),
+        init(url: string, options?: Record<string, unknown>) {
+          if (url.includes("/get-session")) controller?.sessionAsked()
+          return { url, options: (options && controller?.answer?.(url, options)) ?? options }
+        },
         hooks: {
           onSuccess({ request }) {
             const path = signInOrOut.exec(String(request.url))?.[0]

@@ -51,6 +51,8 @@ export interface DeviceSessionsController {
    * once, for a switch of its tab alone: the device did not change.
    */
   announce(): void
+  /** better-auth sends a session request: see the lifecycle. */
+  sessionAsked(): void
 }
 
 /** A fetch plugin's `init`: the request as it will go, or the same with its answer in it. */
@@ -150,6 +152,7 @@ export function createDeviceSessions(
       createView(maximumSessions, actions)(apply(initialModel, hydrated(entries, session))),
     accept: life.hydrate,
     announce: () => channel?.postMessage(0),
+    sessionAsked: life.sessionAsked,
   }
   return controller
 }

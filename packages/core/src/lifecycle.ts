@@ -14,6 +14,8 @@ export interface Lifecycle {
   hydrate(list: readonly RawEntry[], session: RawEntry | null): boolean
   /** Lets go for good: a disposed store never follows the session again. */
   dispose(): void
+  /** better-auth sends a session request. */
+  sessionAsked(): void
 }
 
 const inBrowser = () => typeof window !== "undefined"
@@ -27,6 +29,9 @@ export function createLifecycle(
   // After hydration, the session's first refresh only checks the hydrated session.
   let hydratedOnce = false
   let disposed = false
+  // A session request went out since the session last settled: the next is a refresh asked
+  // for while one is under way.
+  let again = false
 
   function hide(): void {
     if (!unfollow) return
@@ -43,7 +48,10 @@ export function createLifecycle(
     hydratedOnce = false
     unfollow = followSession(
       atoms(),
-      (busy, session) => dispatch(sessionChanged(busy, session)),
+      (busy, session) => {
+        again &&= busy
+        dispatch(sessionChanged(busy, session))
+      },
       // Each signal asks for the list anew, unless this store raised it for the session
       // alone; a refresh better-auth starts by itself joins the list asked for since the
       // session last settled, if there is one (the mount's, answered or not, when the
@@ -70,6 +78,14 @@ export function createLifecycle(
     dispose() {
       disposed = true
       hide()
+    },
+    sessionAsked() {
+      // A refresh asked for while one is under way (a focus, say) goes out as a new request,
+      // and better-auth's atom, refreshing already, tells nobody: a list that failed
+      // meanwhile is asked again with it.
+      const { listError, listing } = model()
+      if (again && listError && !listing) fresh.start()
+      again = !!unfollow
     },
   }
 }

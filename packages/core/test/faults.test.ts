@@ -55,6 +55,23 @@ for (const fault of listFaults) {
   })
 }
 
+test("a return to the tab while the session is asked again retries a list that failed meanwhile", async () => {
+  const { client, faults, state, stop } = await twoAccounts()
+  // The session is slow to answer and the list fails while it is asked; the user comes
+  // back again before the session answers (better-auth sends its request anew).
+  faults.fail("/get-session", "slow")
+  faults.fail(LIST, "network-error")
+  returnToTab()
+  await waitFor(client.useDeviceSessions, (s) => s.error !== null)
+  const lists = () => faults.log.filter((path) => path === LIST).length
+  const before = lists()
+  returnToTab()
+  const recovered = await waitFor(client.useDeviceSessions, (s) => settled(s) && !s.error)
+  expect(lists()).toBe(before + 1)
+  expect(recovered.data).toEqual(state.data)
+  stop()
+})
+
 test("recovers from a failed first load when the browser comes back online", async () => {
   const faults = faultyFetch()
   const client = makeClient({ maximumSessions: 3 }, faults.fetch)

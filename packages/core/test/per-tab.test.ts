@@ -284,7 +284,10 @@ test("a switch is heard in the tab that switched only; a removal in every tab", 
   // A removal in this tab still reaches the other: here it removes the other tab's account.
   expect((await one.client.multiSession.revoke({ userId: bob })).error).toBeNull()
   await two.settled((s) => s.active?.user.id === ada)
-  expect(heard).toEqual(["one:switch", "two:other-tab"])
+  // The other tab may go through nobody on its way to Ada: when its session, asked as Bob,
+  // answers before its list does (see the README's limits).
+  expect(heard[0]).toBe("one:switch")
+  expect(new Set(heard.slice(1))).toEqual(new Set(["two:other-tab"]))
   for (const stop of stops) stop()
 })
 
