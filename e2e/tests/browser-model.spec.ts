@@ -2,8 +2,13 @@
 // example, random sequences of what people and networks do, and after each sequence every
 // tab's list, active account and session must equal the server's. MODEL_RUNS=N for more
 // (`pnpm soak:browser` runs 1,000 and prints each divergence).
+import { randomBytes } from "node:crypto"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import type { BrowserContext, Page, Request } from "@playwright/test"
 import fc from "fast-check"
+import { startServer } from "../../examples/server/src/server"
 import {
   type Account,
   ada,
@@ -35,6 +40,7 @@ type Op =
   | { type: "lost-answer"; tab: number; index: number }
   | { type: "slow-answer"; tab: number; index: number; other: number }
   | { type: "server-revoke"; account: number }
+  | { type: "server-restart" }
 
 const tab = fc.nat(TABS - 1)
 const index = fc.nat(4)
@@ -57,7 +63,31 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ type: fc.constant("server-revoke" as const), account: fc.nat(2) }),
   },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant("server-restart" as const) }) },
 )
+// The model runs an example server of its own, so that it can restart it (a deploy, a crash)
+// on the same port, database and secret.
+let dataDir = ""
+const secret = randomBytes(32).toString("hex")
+const serverOptions = () => ({
+  host: "127.0.0.1",
+  databaseFile: join(dataDir, "auth.sqlite"),
+  seed: true,
+  secret,
+  log: () => {},
+  authLogLevel: "error" as const,
+})
+let server: Awaited<ReturnType<typeof startServer>>
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "multisession-model-"))
+  server = await startServer({ ...serverOptions(), port: 0 })
+})
+test.afterAll(async () => {
+  await server.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+const serverURL = () => `http://127.0.0.1:${server.port}`
+
 // Every sequence starts with two accounts signed in, so there is something to switch.
 const sequence = fc.array(op, { minLength: 3, maxLength: 8 })
 
@@ -185,10 +215,18 @@ async function perform(context: BrowserContext, pages: Page[], step: Op) {
       break
     }
     case "server-revoke":
-      endSessionsOf(ACCOUNTS[step.account] as Account)
+      endSessionsOf(ACCOUNTS[step.account] as Account, serverOptions().databaseFile)
       // Nobody is told: the user comes back to each tab, the one refresh a browser makes.
       for (const p of pages) await returnToTab(p)
       break
+    case "server-restart": {
+      // Whatever the server kept in memory is gone; the cookies and the database stay.
+      const { port } = server
+      await server.close()
+      server = await startServer({ ...serverOptions(), port })
+      for (const p of pages) await returnToTab(p)
+      break
+    }
   }
 }
 
@@ -241,10 +279,7 @@ async function run(browserContext: () => Promise<BrowserContext>, serverURL: str
   }
 }
 
-test(`three tabs agree with the server after ${RUNS} random sequences`, async ({
-  browser,
-  serverURL,
-}) => {
+test(`three tabs agree with the server after ${RUNS} random sequences`, async ({ browser }) => {
   test.setTimeout(Math.max(300_000, RUNS * 15_000))
   const newContext = () => browser.newContext()
   if (SOAK) {
@@ -252,7 +287,7 @@ test(`three tabs agree with the server after ${RUNS} random sequences`, async ({
     let runs = 0
     const started = Date.now()
     for (const ops of fc.sample(sequence, RUNS)) {
-      const outcome = await run(newContext, serverURL, ops).catch((error: unknown) => ({
+      const outcome = await run(newContext, serverURL(), ops).catch((error: unknown) => ({
         agrees: false,
         error: String(error).split("\n")[0],
       }))
@@ -273,7 +308,7 @@ test(`three tabs agree with the server after ${RUNS} random sequences`, async ({
   }
   await fc.assert(
     fc.asyncProperty(sequence, async (ops) => {
-      const outcome = await run(newContext, serverURL, ops)
+      const outcome = await run(newContext, serverURL(), ops)
       expect(outcome.tabs).toEqual(Array(TABS).fill(outcome.truth))
     }),
     { numRuns: RUNS, endOnFailure: true },

@@ -275,8 +275,11 @@ export const returnToTab = (page: Page) =>
  * @example
  * endSessionsOf(grace)
  */
-export function endSessionsOf(account: Account) {
-  const db = new Database(process.env[DATABASE_FILE_ENV] as string)
+export function endSessionsOf(
+  account: Account,
+  databaseFile = process.env[DATABASE_FILE_ENV] as string,
+) {
+  const db = new Database(databaseFile)
   try {
     db.prepare(
       'DELETE FROM "session" WHERE "userId" = (SELECT "id" FROM "user" WHERE "email" = ?)',
