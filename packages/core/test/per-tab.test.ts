@@ -307,3 +307,21 @@ test("a client without the plugin names no account in its requests", async () =>
   expect(new Set(seen)).toEqual(new Set([null]))
   stop()
 })
+
+test("a tab whose storage fails keeps its account in memory and still names it", async () => {
+  const { one, ada } = await twoTabs()
+  // A full or forbidden sessionStorage (a sandboxed frame): every read and write throws.
+  const refused = () => {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError")
+  }
+  vi.spyOn(sessionStorage, "setItem").mockImplementation(refused)
+  vi.spyOn(sessionStorage, "getItem").mockImplementation(refused)
+  await switchTab(one, ada)
+  expect(one.client.perTab.userId()).toBe(ada)
+  one.requests.reset()
+  await one.client.getSession()
+  expect(one.requests.calls).toEqual([{ path: "/get-session", account: ada }])
+  // A new tab whose storage cannot be read starts on the device's account.
+  const fresh = openTab()
+  expect(fresh.client.perTab.userId()).toBeNull()
+})
