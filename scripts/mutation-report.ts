@@ -18,8 +18,9 @@ interface Report {
 
 const root = join(import.meta.dirname, "..")
 // A run may name fewer files (`--mutate`); a copy of an earlier run's report kept beside it
-// (`reports/mutation/mutation-*.json`) fills in the files it did not name. The newest report
-// of each file wins, and the table says when each was run.
+// (`reports/mutation/mutation-*.json`, copied with `cp -p`: the file's time is the run's) fills
+// in the files it did not name. The newest report of each file wins, and the table says when
+// each was run.
 const dir = join(root, "reports/mutation")
 const runs = readdirSync(dir)
   .filter((file) => /^mutation.*\.json$/.test(file))
@@ -30,6 +31,8 @@ const runOn: Record<string, string> = {}
 for (const { file, at } of runs) {
   const { files } = JSON.parse(readFileSync(join(dir, file), "utf8")) as Report
   for (const [name, result] of Object.entries(files)) {
+    // A file removed or renamed since its run is no longer core's.
+    if (!existsSync(join(root, name))) continue
     report.files[name] = result
     runOn[name] = at.toISOString().slice(0, 16).replace("T", " ")
   }

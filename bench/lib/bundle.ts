@@ -66,10 +66,10 @@ export const clientWith = (plugin: string, options = "") => `
  * hydration answer better-auth's first session check; issue 18) to ~2,830 B, and the hook
  * that lets a switch of one tab alone wake no other (issue 22) to ~2,840 B, and asking again
  * for a list that failed while better-auth folded a second refresh into the one under way
- * (found by the 10,000-sequence soak, issue 14) to ~2,890 B. This budget holds that figure
- * until core is slimmed.
+ * (found by the 10,000-sequence soak, issue 14; also when the store mounts during a session
+ * request) to ~2,905 B. This budget holds that figure until core is slimmed.
  */
-export const CORE_BUDGET = 2_900
+export const CORE_BUDGET = 2_920
 
 /**
  * What `rememberAccounts()` may add on top. Issue 16 asked for 400 B; what it does (storage

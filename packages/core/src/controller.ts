@@ -47,8 +47,8 @@ export interface DeviceSessionsController {
   /** Set by a hydration: may answer one request of better-auth's from what is known. */
   answer?: FetchInit
   /**
-   * Tells the other tabs that a call changed this device. `perTabAccountsClient()` skips it
-   * once, for a switch of its tab alone: the device did not change.
+   * Tells the other tabs that a call changed this device, or may have. `perTabAccountsClient()`
+   * skips it once, for a switch of its tab alone: the device did not change.
    */
   announce(): void
   /** better-auth sends a session request: see the lifecycle. */
@@ -117,7 +117,7 @@ export function createDeviceSessions(
     // A failed call may still have acted on the server (its answer lost): the other tabs
     // ask again too.
     () => {
-      channel?.postMessage(0)
+      controller.announce()
       return fresh.revalidate()
     },
   )

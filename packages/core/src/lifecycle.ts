@@ -37,6 +37,7 @@ export function createLifecycle(
     if (!unfollow) return
     unfollow()
     unfollow = undefined
+    again = false
     // Forget the request in flight: its answer belongs to nobody now.
     fresh.cancel()
     dispatch(sessionChanged(false, model().session))
@@ -44,6 +45,8 @@ export function createLifecycle(
 
   onMount($view, () => {
     if (!inBrowser() || disposed) return
+    // A session request out already (the app's own session check) makes the next the second.
+    again = !!atoms().session.value?.isRefetching
     let skip = hydratedOnce
     hydratedOnce = false
     unfollow = followSession(

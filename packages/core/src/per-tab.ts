@@ -40,6 +40,8 @@ export const perTabAccountsClient = ({
   // "": the device's account, until the session answers.
   let tab = ""
   let controller: DeviceSessionsController | undefined
+  // The controller's own announcement, put back after the one a switch of this tab skips.
+  let announce: () => void
   let session: { value: { refetch(): unknown } }
   const use = (userId = "") => {
     // A client shared by a server's requests names no account.
@@ -56,6 +58,7 @@ export const perTabAccountsClient = ({
       controller = ($store.atoms.deviceSessions as { [kController]?: DeviceSessionsController })[
         kController
       ]
+      announce = controller?.announce as () => void
       key = `multisession.tab:${options?.baseURL ?? ""}${options?.basePath ?? ""}`
       // The tab's own account, kept over a reload, before the one a new tab's URL names.
       attempt(() =>
@@ -93,7 +96,6 @@ export const perTabAccountsClient = ({
             use(entry.user.id)
             // The device did not change: the other tabs have nothing to hear of this switch.
             const own = controller as DeviceSessionsController
-            const { announce } = own
             own.announce = () => {
               own.announce = announce
             }

@@ -20,8 +20,8 @@ beforeEach(async () => {
 const settled = (s: DeviceSessionsState) => !s.isPending && !s.isRefetching
 const LIST = "/multi-session/list-device-sessions"
 
-async function twoAccounts() {
-  const faults = faultyFetch()
+async function twoAccounts(base?: typeof fetch) {
+  const faults = faultyFetch(base)
   const client = makeClient({ maximumSessions: 3 }, faults.fetch)
   const ada = await signUp(client, "Ada")
   const bob = await signUp(client, "Bob")
@@ -56,19 +56,67 @@ for (const fault of listFaults) {
 }
 
 test("a return to the tab while the session is asked again retries a list that failed meanwhile", async () => {
-  const { client, faults, state, stop } = await twoAccounts()
-  // The session is slow to answer and the list fails while it is asked; the user comes
-  // back again before the session answers (better-auth sends its request anew).
-  faults.fail("/get-session", "slow")
+  // The session's answers are held back while `held` is set.
+  let held: Promise<void> | undefined
+  let answer = () => {}
+  const holding: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init)
+    if (held && String(input instanceof Request ? input.url : input).includes("/get-session"))
+      await held
+    return response
+  }
+  const { client, faults, state, stop } = await twoAccounts(holding)
+  held = new Promise((resolve) => {
+    answer = resolve
+  })
+  // The list fails while the session is asked; the user comes back again before the session
+  // answers, and better-auth sends its request anew (its atom, refreshing already, tells nobody).
   faults.fail(LIST, "network-error")
   returnToTab()
   await waitFor(client.useDeviceSessions, (s) => s.error !== null)
   const lists = () => faults.log.filter((path) => path === LIST).length
   const before = lists()
+  expect(client.useSession.get().isRefetching).toBe(true)
   returnToTab()
+  await waitFor(client.useDeviceSessions, () => lists() === before + 1)
+  answer()
+  held = undefined
   const recovered = await waitFor(client.useDeviceSessions, (s) => settled(s) && !s.error)
   expect(lists()).toBe(before + 1)
   expect(recovered.data).toEqual(state.data)
+  stop()
+})
+
+test("a store shown while the app's session request is out retries its failed list on a return to the tab", async () => {
+  let held: Promise<void> | undefined
+  let answer = () => {}
+  const holding: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init)
+    if (held && String(input instanceof Request ? input.url : input).includes("/get-session"))
+      await held
+    return response
+  }
+  const faults = faultyFetch(holding)
+  const client = makeClient({ maximumSessions: 3 }, faults.fetch)
+  await signUp(client, "Ada")
+  held = new Promise((resolve) => {
+    answer = resolve
+  })
+  // The app checks the session itself; the store is shown meanwhile, and its list fails.
+  void client.useSession.get().refetch()
+  while (!faults.log.includes("/get-session")) await new Promise((go) => setTimeout(go, 5))
+  faults.fail(LIST, "network-error")
+  const stop = client.useDeviceSessions.listen(() => {})
+  await waitFor(client.useDeviceSessions, (s) => s.error !== null)
+  const lists = () => faults.log.filter((path) => path === LIST).length
+  expect(lists()).toBe(1)
+  returnToTab()
+  await waitFor(client.useDeviceSessions, () => lists() === 2)
+  answer()
+  held = undefined
+  const recovered = await waitFor(client.useDeviceSessions, (s) => settled(s) && !s.error)
+  expect(recovered.data?.map((e) => e.user.name)).toEqual(["Ada"])
+  expect(lists()).toBe(2)
   stop()
 })
 

@@ -272,7 +272,7 @@ test("a reloaded tab keeps its account; a new tab may name its account in its UR
   setURL(`${url}/`)
 })
 
-test("a switch is heard in the tab that switched only; a removal in every tab", async () => {
+test("a switch is heard in the tab that switched only; a removal reaches the other tab too", async () => {
   const { one, two, ada, bob } = await twoTabs()
   const heard: string[] = []
   const stops = [
