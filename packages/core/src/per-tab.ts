@@ -55,7 +55,7 @@ export const perTabAccountsClient = ({
     id: "per-tab-accounts",
     getActions(_$fetch, $store, options) {
       session = $store.atoms.session as typeof session
-      controller = ($store.atoms.deviceSessions as { [kController]?: DeviceSessionsController })[
+      controller = ($store.atoms.deviceSessions as { [kController]?: DeviceSessionsController })?.[
         kController
       ]
       announce = controller?.announce as () => void
@@ -119,9 +119,9 @@ export const perTabAccountsClient = ({
             // none) speaks for the tab: a late answer for an account it has left does not.
             const named = request.headers.get(header) ?? ""
             if (!/\/get-session(\?|$)/.test(path) || named !== tab) return
-            // The server answers as the account named, or as nobody.
+            // The server answers as the account named (the tab's already), or as nobody.
             if (isEntry(data)) {
-              if (!named || data.user.id === named) use(data.user.id)
+              if (!named) use(data.user.id)
             } else if (named) {
               // That account is not on the device (ended elsewhere, expired): the tab goes on
               // as the device's active account, asked again once this answer is stored, and

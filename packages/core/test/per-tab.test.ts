@@ -1,7 +1,7 @@
 // A different account in each tab: two clients ("tabs") on one device, against a real server
 // with @multisession/server's perTabAccounts(). Every request is watched with its header.
 import { createAuthClient } from "better-auth/client"
-import { afterEach, beforeEach, expect, inject, test, vi } from "vitest"
+import { afterEach, beforeEach, expect, inject, onTestFinished, test, vi } from "vitest"
 import {
   disposedAfterTest,
   makeClient,
@@ -49,11 +49,12 @@ function watchedFetch() {
   }
 }
 
-function openTab() {
+function openTab(basePath?: string) {
   const requests = watchedFetch()
   const client = disposedAfterTest(
     createAuthClient({
       baseURL: url,
+      basePath,
       plugins: [multiSessionClient({ maximumSessions: 3 }), perTabAccountsClient()],
       fetchOptions: { customFetchImpl: requests.fetch },
     }),
@@ -314,8 +315,13 @@ test("a tab whose storage fails keeps its account in memory and still names it",
   const refused = () => {
     throw new DOMException("The quota has been exceeded.", "QuotaExceededError")
   }
-  vi.spyOn(sessionStorage, "setItem").mockImplementation(refused)
-  vi.spyOn(sessionStorage, "getItem").mockImplementation(refused)
+  const spies = [
+    vi.spyOn(sessionStorage, "setItem").mockImplementation(refused),
+    vi.spyOn(sessionStorage, "getItem").mockImplementation(refused),
+  ]
+  onTestFinished(() => {
+    for (const spy of spies) spy.mockRestore()
+  })
   await switchTab(one, ada)
   expect(one.client.perTab.userId()).toBe(ada)
   one.requests.reset()
@@ -324,4 +330,37 @@ test("a tab whose storage fails keeps its account in memory and still names it",
   // A new tab whose storage cannot be read starts on the device's account.
   const fresh = openTab()
   expect(fresh.client.perTab.userId()).toBeNull()
+})
+
+test("a new tab names no account until its session answers, then the account it answered", async () => {
+  const { two, bob } = await twoTabs()
+  expect(two.requests.calls[0]?.account).toBeNull()
+  expect(two.client.perTab.userId()).toBe(bob)
+  two.requests.reset()
+  await two.client.getSession()
+  expect(two.requests.calls).toEqual([{ path: "/get-session", account: bob }])
+})
+
+test("the tab's account is kept per auth server: under multisession.tab: and its base URL and path", async () => {
+  const { one, ada, bob } = await twoTabs()
+  await switchTab(one, ada)
+  expect(sessionStorage.getItem(`multisession.tab:${url}`)).toBe(ada)
+  // The same server with its path named is another client's key: it starts on the device's.
+  const named = openTab("/api/auth")
+  await named.settled((s) => !!s.active)
+  expect(named.client.perTab.userId()).toBe(bob)
+  expect(sessionStorage.getItem(`multisession.tab:${url}/api/auth`)).toBe(bob)
+  expect(sessionStorage.getItem(`multisession.tab:${url}`)).toBe(ada)
+})
+
+test("without multiSessionClient the plugin still takes the tab's account from the session", async () => {
+  const { bob } = await twoTabs()
+  sessionStorage.clear()
+  const alone = disposedAfterTest(
+    createAuthClient({ baseURL: url, plugins: [perTabAccountsClient()] }),
+  )
+  const { data, error } = await alone.getSession()
+  expect(error).toBeNull()
+  expect(data?.user.id).toBe(bob)
+  expect(alone.perTab.headers()).toEqual({ [HEADER]: bob })
 })

@@ -255,6 +255,15 @@ test("opens one tab channel per client, named for its server, and closes it on d
   stop()
 })
 
+// Found by the mutation run over tab-channel.ts (issue 14): no test reached this guard.
+test("works in a browser without BroadcastChannel", async () => {
+  vi.stubGlobal("BroadcastChannel", undefined)
+  const { client, users, stop } = await accounts(["Ada", "Bob"])
+  expect((await client.multiSession.setActive({ userId: users[0].id })).error).toBeNull()
+  expect(client.useDeviceSessions.get().active?.user.id).toBe(users[0].id)
+  stop()
+})
+
 // Found by remember.test.ts (issue 16): removing another account asks for the list without
 // a session refresh, and the next refresh took that long-answered request for its own.
 test("a return to the tab after removing another account asks for the list again", async () => {
