@@ -196,7 +196,7 @@ test("a session this device does not hold: a typed error, and nothing changes", 
   expect(one.client.perTab.userId()).toBe(bob)
 })
 
-test("signing out reaches every tab", async () => {
+test("signing out reaches every tab, and a session that answers nobody is not asked again", async () => {
   const { one, two, ada } = await twoTabs()
   await switchTab(one, ada)
   await one.client.signOut()
@@ -204,11 +204,16 @@ test("signing out reaches every tab", async () => {
   await two.settled((s) => s.data?.length === 0 && !s.active)
   expect(one.client.perTab.userId()).toBeNull()
   expect(two.client.perTab.userId()).toBeNull()
+  // Nobody's session answers nobody, and is not asked again: 2 asks, 2 requests (a second ask
+  // goes out after any the first could have set going).
+  one.requests.reset()
+  await one.client.getSession()
+  await one.client.getSession()
+  expect(one.requests.paths()).toEqual(["/get-session", "/get-session"])
 })
 
-test("a late answer for the account this tab has left does not take the tab back", async () => {
-  const { one, ada, bob } = await twoTabs()
-  // The app asks for the session as Bob, and the answer comes late: after the switch to Ada.
+/** The app asks for the session in `tab`; the answer is held until `answer()`. */
+async function lateSession(tab: Tab) {
   let answer = () => {}
   const held = new Promise<void>((resolve) => {
     answer = resolve
@@ -217,9 +222,11 @@ test("a late answer for the account this tab has left does not take the tab back
   const out = new Promise<void>((resolve) => {
     sent = resolve
   })
-  const late = one.client.getSession({
+  let named: string | null = null
+  const late = tab.client.getSession({
     fetchOptions: {
       customFetchImpl: async (input, init) => {
+        named = new Request(input, init).headers.get(HEADER)
         sent()
         const response = await fetch(input, init)
         await held
@@ -228,11 +235,38 @@ test("a late answer for the account this tab has left does not take the tab back
     },
   })
   await out
+  return {
+    /** The account the request named. */
+    named,
+    answer: async () => {
+      answer()
+      return ((await late).data as { user: { id: string } } | null)?.user.id
+    },
+  }
+}
+
+test("a late answer for the account this tab has left does not take the tab back", async () => {
+  const { one, ada, bob } = await twoTabs()
+  // The app asks for the session as Bob, and the answer comes late: after the switch to Ada.
+  const late = await lateSession(one)
+  expect(late.named).toBe(bob)
   await switchTab(one, ada)
-  answer()
-  expect(((await late).data as { user: { id: string } } | null)?.user.id).toBe(bob)
+  expect(await late.answer()).toBe(bob)
   expect(one.client.perTab.userId()).toBe(ada)
   expect(one.client.perTab.headers()).toEqual({ [HEADER]: ada })
+})
+
+test("a late answer to a request sent before the tab had an account does not take it", async () => {
+  const { ada, bob } = await twoTabs()
+  sessionStorage.clear()
+  // A new tab asks at once, naming no account; the answer (the device's Bob) comes late.
+  const three = openTab()
+  const late = await lateSession(three)
+  expect(late.named).toBeNull()
+  await three.settled((s) => s.active?.user.id === bob)
+  await switchTab(three, ada)
+  expect(await late.answer()).toBe(bob)
+  expect(three.client.perTab.userId()).toBe(ada)
 })
 
 test("a session asked with a query that answers nobody moves the tab to the device's account", async () => {
@@ -362,4 +396,6 @@ test("without multiSessionClient the plugin still takes the tab's account from t
   expect(error).toBeNull()
   expect(data?.user.id).toBe(bob)
   expect(alone.perTab.headers()).toEqual({ [HEADER]: bob })
+  // The next request names Bob, with no device list to check it against.
+  expect((await alone.getSession()).data?.user.id).toBe(bob)
 })
