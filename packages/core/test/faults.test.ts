@@ -55,20 +55,34 @@ for (const fault of listFaults) {
   })
 }
 
-test("a return to the tab while the session is asked again retries a list that failed meanwhile", async () => {
-  // The session's answers are held back while `held` is set.
+/** The real fetch, with the session's answers held back from `hold()` until its release. */
+function heldSessions() {
   let held: Promise<void> | undefined
-  let answer = () => {}
-  const holding: typeof fetch = async (input, init) => {
+  const fetchHeld: typeof fetch = async (input, init) => {
     const response = await fetch(input, init)
     if (held && String(input instanceof Request ? input.url : input).includes("/get-session"))
       await held
     return response
   }
-  const { client, faults, state, stop } = await twoAccounts(holding)
-  held = new Promise((resolve) => {
-    answer = resolve
-  })
+  return {
+    fetch: fetchHeld,
+    hold() {
+      let answer = () => {}
+      held = new Promise((resolve) => {
+        answer = resolve
+      })
+      return () => {
+        held = undefined
+        answer()
+      }
+    },
+  }
+}
+
+test("a return to the tab while the session is asked again retries a list that failed meanwhile", async () => {
+  const sessions = heldSessions()
+  const { client, faults, state, stop } = await twoAccounts(sessions.fetch)
+  const release = sessions.hold()
   // The list fails while the session is asked; the user comes back again before the session
   // answers, and better-auth sends its request anew (its atom, refreshing already, tells nobody).
   faults.fail(LIST, "network-error")
@@ -79,8 +93,7 @@ test("a return to the tab while the session is asked again retries a list that f
   expect(client.useSession.get().isRefetching).toBe(true)
   returnToTab()
   await waitFor(client.useDeviceSessions, () => lists() === before + 1)
-  answer()
-  held = undefined
+  release()
   const recovered = await waitFor(client.useDeviceSessions, (s) => settled(s) && !s.error)
   expect(lists()).toBe(before + 1)
   expect(recovered.data).toEqual(state.data)
@@ -88,20 +101,11 @@ test("a return to the tab while the session is asked again retries a list that f
 })
 
 test("a store shown while the app's session request is out retries its failed list on a return to the tab", async () => {
-  let held: Promise<void> | undefined
-  let answer = () => {}
-  const holding: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init)
-    if (held && String(input instanceof Request ? input.url : input).includes("/get-session"))
-      await held
-    return response
-  }
-  const faults = faultyFetch(holding)
+  const sessions = heldSessions()
+  const faults = faultyFetch(sessions.fetch)
   const client = makeClient({ maximumSessions: 3 }, faults.fetch)
   await signUp(client, "Ada")
-  held = new Promise((resolve) => {
-    answer = resolve
-  })
+  const release = sessions.hold()
   // The app checks the session itself; the store is shown meanwhile, and its list fails.
   void client.useSession.get().refetch()
   while (!faults.log.includes("/get-session")) await new Promise((go) => setTimeout(go, 5))
@@ -112,8 +116,7 @@ test("a store shown while the app's session request is out retries its failed li
   expect(lists()).toBe(1)
   returnToTab()
   await waitFor(client.useDeviceSessions, () => lists() === 2)
-  answer()
-  held = undefined
+  release()
   const recovered = await waitFor(client.useDeviceSessions, (s) => settled(s) && !s.error)
   expect(recovered.data?.map((e) => e.user.name)).toEqual(["Ada"])
   expect(lists()).toBe(2)

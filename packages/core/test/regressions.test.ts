@@ -12,6 +12,7 @@ import {
   useServerOrigin,
   waitFor,
 } from "../../../test/browser"
+import { recordChannels } from "../../../test/channels"
 import { faultyFetch } from "../../../test/faults"
 import { type DeviceSessionsState, getDeviceSessions, multiSessionClient } from "../src"
 
@@ -223,22 +224,7 @@ test("sends nothing for a refused call on a store nobody shows", async () => {
 })
 
 test("opens one tab channel per client, named for its server, and closes it on dispose", async () => {
-  const RealChannel = globalThis.BroadcastChannel
-  const opened: string[] = []
-  const closed: string[] = []
-  vi.stubGlobal(
-    "BroadcastChannel",
-    class extends RealChannel {
-      constructor(name: string) {
-        super(name)
-        opened.push(name)
-      }
-      override close() {
-        closed.push(this.name)
-        super.close()
-      }
-    },
-  )
+  const { opened, closed } = recordChannels()
   const requests = countingFetch()
   const client = makeClient({ maximumSessions: 3 }, requests.fetch)
   createAuthClient({ baseURL: `${url}/elsewhere`, plugins: [multiSessionClient()] })

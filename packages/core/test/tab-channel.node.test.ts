@@ -3,22 +3,13 @@
 // server (no window) must open none.
 import { createAuthClient } from "better-auth/client"
 import { expect, inject, test, vi } from "vitest"
+import { recordChannels } from "../../../test/channels"
 import { multiSessionClient } from "../src"
 
 test("a client on the server opens no tab channel", () => {
   expect(typeof window).toBe("undefined")
   expect(typeof BroadcastChannel).toBe("function")
-  const RealChannel = BroadcastChannel
-  const opened: string[] = []
-  vi.stubGlobal(
-    "BroadcastChannel",
-    class extends RealChannel {
-      constructor(name: string) {
-        super(name)
-        opened.push(name)
-      }
-    },
-  )
+  const { opened } = recordChannels()
   try {
     const client = createAuthClient({ baseURL: inject("authURL"), plugins: [multiSessionClient()] })
     client.multiSession.dispose()
